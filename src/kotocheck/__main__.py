@@ -1,0 +1,4 @@
+from kotocheck.cli import main
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,204 @@
+"""Checklists and catalogues: data files shipped inside the package, validated when loaded.
+
+A checklist names the document kind it applies to, the sources it rests on (checklist
+pages, law sections) and its items, each with a `check:` of a registered kind."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from kotocheck.checks import CheckSpec
+from kotocheck.findings import Severity
+
+PACKAGE = resources.files("kotocheck")
+
+
+class _Data(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Text(_Data):
+    fi: str
+    en: str
+    sv: str | None = None
+
+    def as_dict(self) -> dict[str, str]:
+        return {k: v for k, v in (("fi", self.fi), ("en", self.en), ("sv", self.sv)) if v}
+
+
+class SourceDocument(_Data):
+    title: Text
+    url: str
+    note: str | None = None
+
+
+class ItemSource(_Data):
+    document: str  # key of Checklist.sources
+    step: int | None = None
+    bullet: int | None = None
+    section: str | None = None  # a law section, e.g. "32 §"
+    point: int | None = None  # a numbered point of that section
+
+
+class Item(_Data):
+    id: str
+    step: int
+    severity: Severity
+    title: Text
+    text: Text
+    hint: Text
+    source: ItemSource
+    also: list[ItemSource] = []  # further sources that say the same
+    rests_on: Literal["checklist", "law", "checklist+law", "guidance"]
+    check: CheckSpec
+
+
+class Step(_Data):
+    number: int
+    title: Text
+
+
+class Checklist(_Data):
+    id: str
+    format_version: Literal[1]
+    kind: Literal["programme", "services", "followup"]
+    title: Text
+    description: Text
+    in_force: str | None = None
+    sources: dict[str, SourceDocument]
+    steps: list[Step]
+    items: list[Item]
+    file: str = ""
+
+    @model_validator(mode="after")
+    def _consistent(self) -> "Checklist":
+        ids = [i.id for i in self.items]
+        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        if dupes:
+            raise ValueError(f"duplicate item ids: {', '.join(dupes)}")
+        steps = {s.number for s in self.steps}
+        for item in self.items:
+            if item.step not in steps:
+                raise ValueError(f"item {item.id}: step {item.step} is not listed in steps")
+            for src in [item.source, *item.also]:
+                if src.document not in self.sources:
+                    raise ValueError(f"item {item.id}: unknown source document {src.document!r}")
+        return self
+
+    def item(self, item_id: str) -> Item | None:
+        return next((i for i in self.items if i.id == item_id), None)
+
+    def source_label(self, src: ItemSource) -> dict[str, str]:
+        doc = self.sources[src.document].title.as_dict()
+        parts = {"fi": [doc["fi"]], "en": [doc["en"]]}
+        if src.step is not None:
+            parts["fi"].append(f"vaihe {src.step}")
+            parts["en"].append(f"step {src.step}")
+        if src.bullet is not None:
+            parts["fi"].append(f"kohta {src.bullet}")
+            parts["en"].append(f"bullet {src.bullet}")
+        if src.section:
+            parts["fi"].append(src.section)
+            parts["en"].append("section " + src.section.replace("§", "").strip())
+        if src.point is not None:
+            parts["fi"].append(f"{src.point} kohta")
+            parts["en"].append(f"point {src.point}")
+        return {lang: ", ".join(p) for lang, p in parts.items()}
+
+
+class CatalogueEntry(_Data):
+    id: str
+    name: Text
+    description: Text | None = None
+    url: str | None = None
+    sources: list[str] = []  # indicator catalogue: where its data can come from
+
+
+class Catalogue(_Data):
+    id: str
+    title: Text
+    source: str
+    entries: list[CatalogueEntry]
+
+
+class Vocabulary(_Data):
+    labels: dict[str, dict[str, Text]]  # vocabulary name -> value -> label
+    groups: dict[str, dict[str, Any]] = Field(default_factory=dict)  # group -> {label, members}
+
+
+class DataError(Exception):
+    """A shipped or user-supplied data file is invalid."""
+
+
+def _read(path: Path) -> Any:
+    from ruamel.yaml import YAML
+
+    # Our own data files need no positions: the C-backed safe loader is much faster.
+    yaml = YAML(typ="safe")
+    try:
+        return yaml.load(path.read_text(encoding="utf-8"))
+    except Exception as exc:  # reported with the file name; shipped data is tested
+        raise DataError(f"{path}: {exc}") from None
+
+
+def _validate(model: type[BaseModel], data: Any, path: Path) -> Any:
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise DataError(f"{path}: {where}: {first['msg']}") from None
+
+
+def checklist_dirs(extra: list[Path] | None = None) -> list[Path]:
+    return [*(extra or []), Path(str(PACKAGE / "checklists"))]
+
+
+def available(extra: list[Path] | None = None) -> dict[str, Path]:
+    """Checklist name -> file; a user's folder comes first so it can add versions."""
+    found: dict[str, Path] = {}
+    for folder in checklist_dirs(extra):
+        for path in sorted(folder.glob("*.yaml")):
+            found.setdefault(path.stem, path)
+    return found
+
+
+@lru_cache(maxsize=16)
+def load_checklist(path: Path) -> Checklist:
+    checklist = _validate(Checklist, _read(path), path)
+    if checklist.id != path.stem:
+        raise DataError(f"{path}: id {checklist.id!r} must match the file name {path.stem!r}")
+    checklist.file = str(path)
+    return checklist
+
+
+@lru_cache(maxsize=8)
+def catalogue(name: str) -> Catalogue:
+    path = Path(str(PACKAGE / "catalogues" / f"{name}.yaml"))
+    return _validate(Catalogue, _read(path), path)
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    path = Path(str(PACKAGE / "catalogues" / "vocabulary.yaml"))
+    return _validate(Vocabulary, _read(path), path)
+
+
+def label(vocabulary_name: str, value: str) -> dict[str, str]:
+    vocab = vocabulary()
+    entry = vocab.labels.get(vocabulary_name, {}).get(value)
+    if entry is None and value in vocab.groups:
+        return dict(vocab.groups[value]["label"])
+    return entry.as_dict() if entry else {"fi": value, "en": value}
+
+
+def groups() -> dict[str, list[str]]:
+    return {name: list(g["members"]) for name, g in vocabulary().groups.items()}
+
+
+CATALOGUES = ("data_sources", "indicators")

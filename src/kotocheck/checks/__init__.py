@@ -1,0 +1,69 @@
+"""Check kinds: a registry from the `kind:` named in checklist data to a parameter
+model and a function. Checklist files can only use what is registered here."""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from pydantic import BaseModel, model_validator
+
+from kotocheck.checks import covers, each_has, min_items, period, present, programme_ref, reference
+from kotocheck.checks.base import Context, Hit
+
+REGISTRY: dict[str, tuple[type[BaseModel], Callable[[Any, Context], list[Hit]]]] = {
+    "present": (present.PresentParams, present.check),
+    "min_items": (min_items.MinItemsParams, min_items.check),
+    "covers": (covers.CoversParams, covers.check),
+    "each_has": (each_has.EachHasParams, each_has.check),
+    "max_span_years": (period.SpanParams, period.check_span),
+    "not_expired": (period.ExpiryParams, period.check_expiry),
+    "reference": (reference.ReferenceParams, reference.check),
+    "programme_ref": (programme_ref.RefParams, programme_ref.check_refs),
+    "follows_all_goals": (programme_ref.CoverageParams, programme_ref.check_coverage),
+}
+
+
+def run(spec: "CheckSpec", ctx: Context) -> list[Hit]:
+    """Run one check, or an `all:` combination (partly met when some pass), or an
+    `any:` combination (met when one passes; otherwise the first one's shortfall)."""
+    if spec.any:
+        results = [run(sub, ctx) for sub in spec.any]
+        return [] if any(not r for r in results) else results[0]
+    if spec.all:
+        results = [run(sub, ctx) for sub in spec.all]
+        hits = [h for r in results for h in r]
+        if hits and any(not r for r in results):
+            for hit in hits:
+                hit.partial = True
+        return hits
+    _, function = REGISTRY[spec.kind]
+    return function(spec.params, ctx)
+
+
+class CheckSpec(BaseModel):
+    """`check:` of a checklist item: a kind with its parameters, or `all:` of several."""
+
+    kind: str | None = None
+    all: list["CheckSpec"] | None = None
+    any: list["CheckSpec"] | None = None
+    params: Any = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _split(cls, raw: Any) -> Any:
+        if not isinstance(raw, dict):
+            raise ValueError("a check is a mapping with 'kind' and its parameters, or 'all'")
+        rest = {k: v for k, v in raw.items() if k not in ("kind", "all", "any")}
+        for combinator in ("all", "any"):
+            if combinator in raw:
+                if len(raw) > 1:
+                    raise ValueError(f"'{combinator}' stands alone: no kind or parameters beside it")
+                return {combinator: raw[combinator]}
+        kind = raw.get("kind")
+        if kind not in REGISTRY:
+            raise ValueError(f"unknown check kind {kind!r}; known: {', '.join(sorted(REGISTRY))}")
+        params_model, _ = REGISTRY[kind]
+        return {"kind": kind, "params": params_model.model_validate(rest)}
+
+
+__all__ = ["REGISTRY", "run", "CheckSpec", "Context", "Hit"]

@@ -1,0 +1,49 @@
+"""What every check kind shares: its context, its result and its parameter base."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from pydantic import BaseModel, ConfigDict
+
+from kotocheck import locations
+
+
+class Params(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+@dataclass
+class Hit:
+    """One shortfall a check found: where, what (fi/en) and whether the item is partly met."""
+
+    path: tuple
+    detail: dict[str, str]
+    partial: bool = False
+    at_value: bool = False
+
+
+@dataclass
+class Context:
+    data: dict
+    today: dt.date
+    catalogues: dict[str, set[str]] = field(default_factory=dict)
+    labels: Callable[[str, str], dict[str, str]] = lambda vocabulary, value: {"fi": value, "en": value}
+    groups: dict[str, list[str]] = field(default_factory=dict)
+    programme: Callable[[], Any] | None = None  # followups: loads the programme they refer to
+
+
+def anchor(data: Any, expression: str) -> tuple:
+    """Where to point for an expression: the list or field it starts from, or its deepest parent."""
+    head = expression.split("[", 1)[0]
+    res = locations.resolve(data, head)
+    if res.matches:
+        return res.matches[0][0]
+    return max(res.misses, key=len) if res.misses else ()
+
+
+def join_labels(ctx: Context, vocabulary: str, values: list[str]) -> dict[str, str]:
+    labels = [ctx.labels(vocabulary, v) for v in values]
+    return {lang: ", ".join(label.get(lang) or label.get("en", "") for label in labels) for lang in ("fi", "en", "sv")}

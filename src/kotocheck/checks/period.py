@@ -1,0 +1,57 @@
+"""`max_span_years` and `not_expired`: the programme period is short enough and still running."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from kotocheck import i18n, locations
+from kotocheck.checks.base import Context, Hit, Params, anchor
+
+
+class SpanParams(Params):
+    start: str
+    end: str
+    max_years: int
+
+
+class ExpiryParams(Params):
+    end: str
+
+
+def _value(data: dict, path: str) -> Any:
+    matches = locations.resolve(data, path).matches
+    value = matches[0][1] if matches else None
+    return value if isinstance(value, (int, dt.date)) and not isinstance(value, bool) else None
+
+
+def _years(start: Any, end: Any) -> float:
+    if isinstance(start, int) and isinstance(end, int):
+        return end - start + 1  # 2023-2025 is three calendar years
+    first = dt.date(start, 1, 1) if isinstance(start, int) else start
+    last = dt.date(end, 12, 31) if isinstance(end, int) else end
+    return round(((last - first).days + 1) / 365.25, 1)
+
+
+def check_span(params: SpanParams, ctx: Context) -> list[Hit]:
+    start, end = _value(ctx.data, params.start), _value(ctx.data, params.end)
+    if start is None or end is None:
+        missing = params.start if start is None else params.end
+        return [Hit(anchor(ctx.data, missing), i18n.message("check.missing", path=missing))]
+    years = _years(start, end)
+    if years <= 0:
+        return [Hit(anchor(ctx.data, params.end), i18n.message("check.span_order", start=start, end=end), at_value=True)]
+    if years > params.max_years:
+        detail = i18n.message("check.span", start=start, end=end, years=years, max=params.max_years)
+        return [Hit(anchor(ctx.data, params.end), detail, at_value=True)]
+    return []
+
+
+def check_expiry(params: ExpiryParams, ctx: Context) -> list[Hit]:
+    end = _value(ctx.data, params.end)
+    if end is None:
+        return []
+    last = dt.date(end, 12, 31) if isinstance(end, int) else end
+    if last >= ctx.today:
+        return []
+    return [Hit(anchor(ctx.data, params.end), i18n.message("check.expired", end=last.strftime("%-d.%-m.%Y")), at_value=True)]

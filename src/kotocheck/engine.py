@@ -1,0 +1,177 @@
+"""Document -> schema validation -> checklist checks -> FileResult. Never prints."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kotocheck import checks, i18n, loader
+from kotocheck.checklist import CATALOGUES, Checklist, Item, available, catalogue, groups, label, load_checklist
+from kotocheck.findings import FileResult, Finding, Severity, Status, Waiver
+from kotocheck.locations import dotted, locate, resolve
+from kotocheck.models import FORMAT_VERSIONS, MODELS, schema_findings
+
+DEFAULT_CHECKLIST = {"services": "kotoutumisohjelma-681-2023", "followup": "seuranta-1"}
+
+
+@dataclass
+class Options:
+    today: dt.date = field(default_factory=dt.date.today)
+    checklist_dirs: list[Path] = field(default_factory=list)
+    max_bytes: int = loader.DEFAULT_MAX_BYTES
+
+
+def check_file(path: Path, options: Options | None = None, display: str | None = None) -> FileResult:
+    options = options or Options()
+    display = display or str(path)
+    try:
+        doc = loader.load(path, display, options.max_bytes)
+    except loader.LoadError as exc:
+        return FileResult(file=display, findings=[exc.finding], unreadable=True)
+    result = check_document(doc, path, options)
+    result.findings.sort(key=Finding.sort_key)
+    return result
+
+
+def check_document(doc: loader.Document, path: Path, options: Options) -> FileResult:
+    result = FileResult(file=doc.file)
+    data = doc.data
+    if not isinstance(data, dict):
+        result.findings.append(_plain(doc, (), "yaml.not-mapping", "yaml.not_mapping"))
+        return result
+    kind = data.get("kind")
+    if kind not in MODELS:
+        key = "doc.kind_missing" if kind is None else "doc.kind_unknown"
+        result.findings.append(_plain(doc, ("kind",), "doc.kind", key, hint="doc.kind.hint", value=kind))
+        return result
+    result.kind = kind
+    version = data.get("format_version")
+    if isinstance(version, int) and not isinstance(version, bool) and version not in FORMAT_VERSIONS:
+        result.findings.append(_plain(doc, ("format_version",), "doc.format-version", "doc.format_version",
+                                      value=version, known=", ".join(map(str, FORMAT_VERSIONS))))
+        return result
+    result.findings.extend(schema_findings(kind, data, doc.tree, doc.file))
+    result.findings.extend(_duplicate_ids(doc))
+    checklist = _checklist(doc, kind, options, result)
+    if checklist is None:
+        return result
+    result.checklist = checklist.id
+    waived = _waivers(doc, checklist, result)
+    ctx = _context(doc, path, options)
+    for item in checklist.items:
+        if item.id in waived:
+            result.statuses[item.id] = Status.NOT_APPLICABLE
+            continue
+        hits = checks.run(item.check, ctx)
+        result.findings.extend(_finding(doc, checklist, item, hit) for hit in hits)
+        result.statuses[item.id] = _status(hits)
+    return result
+
+
+def _status(hits: list[checks.Hit]) -> Status:
+    if not hits:
+        return Status.COVERED
+    return Status.PARTIAL if all(h.partial for h in hits) else Status.MISSING
+
+
+def _plain(doc: loader.Document, path: tuple, rule: str, key: str, hint: str | None = None,
+           at_value: bool = True, **params: Any) -> Finding:
+    line, column = locate(doc.tree, path, at_value=at_value)
+    return Finding(rule=rule, severity=Severity.ERROR, file=doc.file, line=line, column=column,
+                   message=i18n.message(key, **params), hint=i18n.message(hint or key + ".hint", **params),
+                   path=dotted(path))
+
+
+def _checklist(doc: loader.Document, kind: str, options: Options, result: FileResult) -> Checklist | None:
+    name = doc.data.get("checklist") or DEFAULT_CHECKLIST.get(kind)
+    if not isinstance(name, str):
+        return None  # the schema already reported a missing or mistyped checklist
+    known = available(options.checklist_dirs)
+    if name not in known:
+        result.findings.append(_plain(doc, ("checklist",), "doc.checklist", "doc.checklist_unknown",
+                                      hint="doc.checklist.hint", value=name, known=", ".join(sorted(known))))
+        return None
+    checklist = load_checklist(known[name])
+    if checklist.kind != kind:
+        result.findings.append(_plain(doc, ("checklist",), "doc.checklist", "doc.checklist_wrong_kind",
+                                      hint="doc.checklist.hint", value=name, expected=checklist.kind, kind=kind,
+                                      known=", ".join(n for n, p in known.items() if load_checklist(p).kind == kind)))
+        return None
+    return checklist
+
+
+def _waivers(doc: loader.Document, checklist: Checklist, result: FileResult) -> set[str]:
+    waived: set[str] = set()
+    for path, entry in resolve(doc.data, "not_applicable[*]").matches:
+        if not isinstance(entry, dict):
+            continue
+        item, reason = entry.get("item"), entry.get("reason")
+        if not isinstance(item, str) or not isinstance(reason, str) or not reason.strip():
+            continue  # the schema reports the missing reason; an unexplained waiver waives nothing
+        if checklist.item(item) is None:
+            result.findings.append(_plain(doc, path + ("item",), "waiver.unknown-item", "waiver.unknown_item", value=item))
+            continue
+        if item in waived:
+            result.findings.append(_plain(doc, path + ("item",), "waiver.duplicate", "waiver.duplicate", value=item))
+            continue
+        waived.add(item)
+        line, column = locate(doc.tree, path)
+        result.waivers.append(Waiver(item=item, reason=reason.strip(), line=line, column=column))
+    return waived
+
+
+def _context(doc: loader.Document, path: Path, options: Options) -> checks.Context:
+    catalogues = {name: {e.id for e in catalogue(name).entries} for name in CATALOGUES}
+
+    def programme() -> tuple[dict | None, str]:
+        target = doc.data.get("programme")
+        if not isinstance(target, str):
+            return None, "-"
+        file = (path.parent / target)
+        try:
+            loaded = loader.load(file, str(file), options.max_bytes)
+        except loader.LoadError as exc:
+            return None, exc.finding.message["fi"] + f" ({target})"
+        if not isinstance(loaded.data, dict):
+            return None, target
+        return loaded.data, ""
+
+    cache: dict[str, Any] = {}
+
+    def cached_programme() -> tuple[dict | None, str]:
+        if "p" not in cache:
+            cache["p"] = programme()
+        return cache["p"]
+
+    return checks.Context(data=doc.data, today=options.today, catalogues=catalogues, labels=label,
+                          groups=groups(), programme=cached_programme)
+
+
+def _finding(doc: loader.Document, checklist: Checklist, item: Item, hit: checks.Hit) -> Finding:
+    line, column = locate(doc.tree, hit.path, at_value=hit.at_value)
+    title, text = item.title.as_dict(), item.text.as_dict()
+    message = {lang: f"{title.get(lang, title['fi'])}: {hit.detail.get(lang, hit.detail['en'])}" for lang in ("fi", "en")}
+    label_ = checklist.source_label(item.source)
+    source = {lang: f"{label_[lang]}: {text.get(lang, text['fi'])}" for lang in ("fi", "en")}
+    return Finding(rule=item.id, severity=item.severity, file=doc.file, line=line, column=column, message=message,
+                   hint=item.hint.as_dict(), source=source, url=checklist.sources[item.source.document].url,
+                   path=dotted(hit.path), partial=hit.partial)
+
+
+def _duplicate_ids(doc: loader.Document) -> list[Finding]:
+    """Goal, measure and indicator ids are references: each must be unique in the file."""
+    seen: dict[str, tuple] = {}
+    findings = []
+    for expression in ("goals[*].id", "goals[*].measures[*].id", "goals[*].indicators[*].id", "services[*].id"):
+        for path, value in resolve(doc.data, expression).matches:
+            if not isinstance(value, (str, int)):
+                continue
+            if str(value) in seen:
+                first_line, _ = locate(doc.tree, seen[str(value)], at_value=True)
+                findings.append(_plain(doc, path, "schema.duplicate-id", "schema.duplicate_id",
+                                       value=value, first_line=first_line))
+            else:
+                seen[str(value)] = path
+    return findings

@@ -1,0 +1,75 @@
+"""Findings: the one list every output is built from."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+
+class Severity(str, enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 3, "warning": 2, "info": 1}[self.value]
+
+
+class Status(str, enum.Enum):
+    """Gap status of one checklist item."""
+
+    COVERED = "covered"
+    PARTIAL = "partial"
+    MISSING = "missing"
+    NOT_APPLICABLE = "not_applicable"
+
+
+Localized = dict  # {"fi": str, "en": str, ...}
+
+
+@dataclass
+class Finding:
+    rule: str
+    severity: Severity
+    file: str
+    line: int
+    column: int
+    message: Localized
+    hint: Localized | None = None
+    source: Localized | None = None  # the checklist text or law section behind the finding
+    url: str | None = None
+    path: str = ""  # document path in dotted form, e.g. goals[0].measures
+    partial: bool = False  # the item is partly covered, not missing
+
+    def sort_key(self) -> tuple:
+        return (self.file, self.line, self.column, self.rule)
+
+
+@dataclass
+class Waiver:
+    item: str
+    reason: str
+    line: int
+    column: int
+    origin: str = "document"  # where the waiver was declared
+
+
+@dataclass
+class FileResult:
+    """Everything known about one checked file."""
+
+    file: str
+    kind: str | None = None
+    checklist: str | None = None
+    findings: list[Finding] = field(default_factory=list)
+    waivers: list[Waiver] = field(default_factory=list)
+    statuses: dict[str, Status] = field(default_factory=dict)  # checklist item id -> status
+    unreadable: bool = False  # the input could not be read at all (exit 2)
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings if f.severity is severity)
+
+    def worst(self) -> Severity | None:
+        ranks = [f.severity for f in self.findings]
+        return max(ranks, key=lambda s: s.rank) if ranks else None

@@ -1,0 +1,165 @@
+"""Read a YAML file into a Document that keeps line and column positions.
+
+Reading never raises for bad input: anything that stops the file from being read
+becomes a LoadError carrying a located finding.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from kotocheck import i18n
+from kotocheck.findings import Finding, Severity
+
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+# Aliases are shared objects in the parsed tree; copying them out could blow up
+# exponentially ("billion laughs"), so the copy is bounded.
+MAX_NODES = 200_000
+STANDARD_TAGS = {None, "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
+                 "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:map",
+                 "tag:yaml.org,2002:seq", "tag:yaml.org,2002:timestamp"}
+
+
+@dataclass
+class Document:
+    """A parsed YAML document: plain data for validation, the ruamel tree for positions."""
+
+    file: str
+    data: Any
+    tree: Any
+    text: str
+
+
+class LoadError(Exception):
+    def __init__(self, finding: Finding):
+        super().__init__(finding.message["en"])
+        self.finding = finding
+
+
+def _error(file: str, rule: str, line: int, column: int, key: str, **params: Any) -> LoadError:
+    return LoadError(Finding(rule=rule, severity=Severity.ERROR, file=file, line=line, column=column,
+                             message=i18n.message(key, **params), hint=i18n.message(key + ".hint", **params)))
+
+
+def read_text(path: Path, display: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    try:
+        size = path.stat().st_size
+        if path.is_dir():
+            raise _error(display, "input.unreadable", 1, 1, "input.is_dir")
+        if size > max_bytes:
+            raise _error(display, "input.too-large", 1, 1, "input.too_large", size=size, limit=max_bytes)
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise _error(display, "input.unreadable", 1, 1, "input.missing") from None
+    except PermissionError:
+        raise _error(display, "input.unreadable", 1, 1, "input.permission") from None
+    except OSError as exc:
+        raise _error(display, "input.unreadable", 1, 1, "input.oserror", reason=exc.strerror or str(exc)) from None
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]  # a UTF-8 byte order mark is harmless; editors on Windows add it
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        column = exc.start - (before.rfind(b"\n") + 1) + 1
+        raise _error(display, "yaml.encoding", line, column, "yaml.encoding",
+                     byte=f"0x{raw[exc.start]:02x}") from None
+
+
+def parse(text: str, display: str) -> Document:
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+    yaml = YAML(typ="rt")
+    try:
+        tree = yaml.load(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        rule = "yaml.duplicate-key" if type(exc).__name__ == "DuplicateKeyError" else "yaml.syntax"
+        problem = " ".join(str(exc.problem or exc.context or "").split())
+        key = "yaml.tab" if _is_tab_problem(text, line, problem) else rule
+        raise _error(display, rule, line, column, key, problem=problem) from None
+    except YAMLError as exc:
+        raise _error(display, "yaml.syntax", 1, 1, "yaml.syntax", problem=str(exc)) from None
+    except RecursionError:
+        raise _error(display, "yaml.too-deep", 1, 1, "yaml.too_deep") from None
+    if tree is None:
+        raise _error(display, "yaml.empty", 1, 1, "yaml.empty")
+    data = to_plain(tree, display)
+    return Document(file=display, data=data, tree=tree, text=text)
+
+
+def _is_tab_problem(text: str, line: int, problem: str) -> bool:
+    if "\\t" in problem:
+        return True
+    lines = text.splitlines()
+    return 0 < line <= len(lines) and lines[line - 1].lstrip(" ").startswith("\t")
+
+
+def load(path: Path, display: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    display = display or str(path)
+    return parse(read_text(path, display, max_bytes), display)
+
+
+def to_plain(tree: Any, display: str) -> Any:
+    """Copy the ruamel tree into plain dicts, lists and scalars, refusing custom tags."""
+    budget = [MAX_NODES]
+
+    def position(node: Any, parent: Any, key: Any) -> tuple[int, int]:
+        try:
+            if isinstance(parent, dict):
+                line, col = parent.lc.value(key)
+            elif isinstance(parent, list):
+                line, col = parent.lc.item(key)
+            else:
+                line, col = node.lc.line, node.lc.col
+            return line + 1, col + 1
+        except Exception:  # positions are best effort
+            return 1, 1
+
+    def walk(node: Any, parent: Any = None, key: Any = None, depth: int = 0) -> Any:
+        budget[0] -= 1
+        if budget[0] < 0:
+            line, col = position(node, parent, key)
+            raise _error(display, "yaml.too-complex", line, col, "yaml.too_complex", limit=MAX_NODES)
+        if depth > 200:
+            line, col = position(node, parent, key)
+            raise _error(display, "yaml.too-deep", line, col, "yaml.too_deep")
+        tag = getattr(getattr(node, "tag", None), "value", None) if hasattr(node, "tag") else None
+        if tag is not None and tag not in STANDARD_TAGS and not tag.startswith("tag:yaml.org,2002:"):
+            line, col = position(node, parent, key)
+            raise _error(display, "yaml.tag", line, col, "yaml.tag", tag=tag)
+        if isinstance(node, dict):
+            out = {}
+            for k, v in node.items():
+                if not isinstance(k, (str, int, float, bool)) or isinstance(k, bool):
+                    line, col = position(node, parent, key)
+                    raise _error(display, "yaml.key-type", line, col, "yaml.key_type")
+                out[str(k)] = walk(v, node, k, depth + 1)
+            return out
+        if isinstance(node, list):
+            return [walk(v, node, i, depth + 1) for i, v in enumerate(node)]
+        return _scalar(node)
+
+    return walk(tree)
+
+
+def _scalar(value: Any) -> Any:
+    if value is None or isinstance(value, bool):
+        return value
+    if isinstance(value, str):
+        return str(value)
+    if isinstance(value, int):
+        return int(value)
+    if isinstance(value, float):
+        return float(value)
+    if isinstance(value, _dt.datetime):
+        return _dt.datetime(value.year, value.month, value.day, value.hour, value.minute, value.second)
+    if isinstance(value, _dt.date):
+        return _dt.date(value.year, value.month, value.day)
+    return str(value)

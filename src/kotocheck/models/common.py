@@ -1,0 +1,95 @@
+"""Building blocks shared by the document models."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Union
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic_core import PydanticCustomError
+
+ID_PATTERN = r"^[A-Za-z0-9ÅÄÖåäö][A-Za-z0-9ÅÄÖåäö._-]*$"
+
+
+class Strict(BaseModel):
+    """Unknown keys are findings, never silently dropped."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=False)
+
+
+Text = str
+Id = Annotated[str, Field(pattern=ID_PATTERN, min_length=1, max_length=64)]
+NonEmpty = Annotated[str, Field(min_length=1)]
+
+
+def _year_or_date(value: Any) -> Any:
+    if isinstance(value, bool):
+        raise PydanticCustomError("year_or_date", "expected a year or a date")
+    if isinstance(value, int) and 1900 <= value <= 2200:
+        return value
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        text = value.strip()
+        if text.isdigit() and len(text) == 4:
+            return int(text)
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            pass
+    raise PydanticCustomError("year_or_date", "expected a year or a date")
+
+
+YearOrDate = Annotated[Union[int, dt.date], BeforeValidator(_year_or_date)]
+
+
+def _scalar(value: Any) -> Any:
+    if isinstance(value, (int, float, str)) and not isinstance(value, bool):
+        return value
+    raise PydanticCustomError("scalar", "expected a number or text")
+
+
+Scalar = Annotated[Union[int, float, str], BeforeValidator(_scalar)]
+
+
+def _money(value: Any) -> Any:
+    if isinstance(value, bool):
+        raise PydanticCustomError("money", "expected an amount in euros")
+    if isinstance(value, (int, float)) and value >= 0:
+        return value
+    if isinstance(value, str):
+        text = value.replace("€", "").replace(" ", "").replace("\u00a0", "").replace(",", ".")
+        try:
+            number = float(text)
+        except ValueError:
+            raise PydanticCustomError("money", "expected an amount in euros") from None
+        if number >= 0:
+            return int(number) if number.is_integer() else number
+    raise PydanticCustomError("money", "expected an amount in euros")
+
+
+Money = Annotated[Union[int, float], BeforeValidator(_money)]
+
+
+class Period(Strict):
+    start: YearOrDate
+    end: YearOrDate | None = None
+
+
+class Approval(Strict):
+    body: Text | None = None
+    date: dt.date | None = None
+    reference: Text | None = None  # minute section, e.g. "Kvalt 12.6.2023 § 45"
+
+
+class NotApplicable(Strict):
+    item: NonEmpty
+    reason: NonEmpty
+
+
+class Value(Strict):
+    value: Scalar
+    year: int | None = None
+    note: Text | None = None

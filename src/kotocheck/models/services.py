@@ -1,0 +1,49 @@
+"""The kotoutumisohjelma (681/2023 §13): the initial-phase service package."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from kotocheck.models.common import Approval, Id, NonEmpty, NotApplicable, Strict, Text, YearOrDate
+from kotocheck.models.vocab import Arranger, MinimumService, Sector, TargetGroup
+
+
+class ServiceEntry(Strict):
+    id: Id
+    service: MinimumService  # which statutory minimum service this is, or "other"
+    name: NonEmpty
+    description: Text | None = None
+    arranged_by: list[Arranger] = []
+    target_groups: list[TargetGroup] = []
+    provider: Text | None = None
+    languages: list[NonEmpty] = []
+
+
+class WellbeingCounty(Strict):
+    name: Text | None = None
+    groups: list[TargetGroup] = []
+    description: Text | None = None
+
+
+class Partner(Strict):
+    partner: NonEmpty
+    sector: Sector
+    form: Text | None = None
+
+
+class Services(Strict):
+    kind: Literal["services"]
+    format_version: int
+    checklist: NonEmpty = "kotoutumisohjelma-681-2023"
+    title: NonEmpty
+    language: Literal["fi", "sv", "en"] = "fi"
+    municipality: NonEmpty
+    municipality_code: Text | None = None
+    valid_from: YearOrDate | None = None
+    approval: Approval | None = None
+    arrangement: Text | None = None  # who arranges services for people outside the labour force
+    services: list[ServiceEntry] = []
+    wellbeing_county: WellbeingCounty | None = None
+    cooperation: list[Partner] = []
+    publication: Text | None = None  # where the service package is published
+    not_applicable: list[NotApplicable] = []

@@ -1,0 +1,53 @@
+"""Closed vocabularies of the document formats. Their labels in each language are
+in catalogues/vocabulary.yaml; a test keeps the two in step."""
+
+from typing import Literal
+
+Sector = Literal[
+    # municipal bodies (checklist step 2, bullet 2)
+    "municipal_management", "education", "early_childhood", "leisure", "vitality", "employment", "housing",
+    "integration_services", "communications",
+    # authorities (step 2, bullet 3)
+    "employment_authority", "kela", "wellbeing_county", "ely", "police", "migri", "other_authority",
+    # local actors (step 2, bullet 4)
+    "ngo", "religious_community", "education_institution", "business", "immigrant_association",
+    "reception_centre",
+    # residents
+    "immigrant_residents", "other",
+]
+
+StrategyType = Literal[
+    "municipal_strategy", "regional_immigration_strategy", "national_programme", "equality_plan",
+    "welfare_plan", "other",
+]
+
+GoalTheme = Literal[
+    "reception", "population_relations", "employment", "education", "wellbeing", "participation",
+    "services", "competence", "communication", "other",
+]
+
+SituationTopic = Literal[
+    "population", "reasons", "demographics", "needs", "reception", "forecast", "population_relations",
+    "challenges", "service_gaps", "guidance", "other",
+]
+
+Audience = Literal["residents", "stakeholders", "target_group", "decision_makers", "staff"]
+
+DocumentForm = Literal["separate_programme", "part_of_other_document"]
+
+PlanningMode = Literal["alone", "joint"]
+
+TrafficLight = Literal["green", "yellow", "red"]
+
+MinimumService = Literal[
+    "needs_assessment", "integration_plan", "civic_orientation", "integration_training",
+    "final_language_test", "other_training", "guidance", "other",
+]
+
+Arranger = Literal["municipality", "employment_authority", "wellbeing_county", "other"]
+
+TargetGroup = Literal[
+    "jobseekers", "outside_labour_force", "home_care_allowance", "social_assistance", "quota_refugees",
+    "international_protection", "temporary_protection", "trafficking_victims", "unaccompanied_minors",
+    "students", "employed", "family_members", "children_and_youth", "all_immigrants", "other",
+]

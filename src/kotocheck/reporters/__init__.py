@@ -1,0 +1,23 @@
+"""Output formats for findings: a dict maps each --format name to its reporter.
+
+A reporter takes the results of one run and returns text; only the CLI writes it out."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from kotocheck.findings import FileResult
+
+Reporter = Callable[[list[FileResult], str], str]
+
+
+def get(name: str) -> Reporter:
+    # Imported on demand so that a plain `validate` pays only for the format it prints.
+    if name == "json":
+        from kotocheck.reporters.json import report
+    else:
+        from kotocheck.reporters.text import report
+    return report
+
+
+FORMATS = ("text", "json")

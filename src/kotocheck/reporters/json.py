@@ -1,0 +1,35 @@
+"""Machine-readable findings: one object with a `findings` list and a summary per file."""
+
+from __future__ import annotations
+
+import json
+
+from kotocheck import __version__, i18n
+from kotocheck.findings import FileResult, Severity
+
+
+def report(results: list[FileResult], lang: str) -> str:
+    findings = []
+    files = []
+    for result in results:
+        for f in result.findings:
+            entry = {"rule": f.rule, "severity": f.severity.value, "file": f.file, "line": f.line,
+                     "column": f.column, "message": i18n.pick(f.message, lang), "path": f.path}
+            if f.source:
+                entry["source"] = i18n.pick(f.source, lang)
+            if f.url:
+                entry["url"] = f.url
+            if f.hint:
+                entry["hint"] = i18n.pick(f.hint, lang)
+            if f.source:  # a checklist item: say how far it is met
+                entry["status"] = "partial" if f.partial else "missing"
+            findings.append(entry)
+        files.append({
+            "file": result.file, "kind": result.kind, "checklist": result.checklist, "readable": not result.unreadable,
+            "errors": result.count(Severity.ERROR), "warnings": result.count(Severity.WARNING),
+            "info": result.count(Severity.INFO),
+            "waivers": [{"item": w.item, "reason": w.reason, "line": w.line, "column": w.column} for w in result.waivers],
+            "statuses": {k: v.value for k, v in result.statuses.items()},
+        })
+    return json.dumps({"tool": "kotocheck", "version": __version__, "language": lang, "findings": findings,
+                       "files": files}, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,53 @@
+"""Human-readable findings: `file:line:column  severity  rule  message`, then the
+basis and a hint, and a summary line per file."""
+
+from __future__ import annotations
+
+from kotocheck import i18n
+from kotocheck.findings import FileResult, Finding, Severity, Status
+
+
+def finding_lines(f: Finding, lang: str) -> list[str]:
+    severity = i18n.pick(i18n.MESSAGES["sev." + f.severity.value], lang)
+    lines = [f"{f.file}:{f.line}:{f.column}  {severity}  {f.rule}  {i18n.pick(f.message, lang)}"]
+    if f.source:
+        url = f"  <{f.url}>" if f.url else ""
+        lines.append(f"    {i18n.pick(i18n.MESSAGES['out.source'], lang)}: {i18n.pick(f.source, lang)}{url}")
+    if f.hint:
+        lines.append(f"    {i18n.pick(i18n.MESSAGES['out.hint'], lang)}: {i18n.pick(f.hint, lang)}")
+    return lines
+
+
+def _count_key(name: str, n: int) -> str:
+    return f"count.{name}.one" if n == 1 else f"count.{name}"
+
+
+def summary_line(result: FileResult, lang: str) -> str:
+    parts = [i18n.pick(i18n.message(_count_key(s.value, result.count(s)), n=result.count(s)), lang) for s in Severity]
+    if result.waivers:
+        parts.append(i18n.pick(i18n.message("count.waived", n=len(result.waivers)), lang))
+    if result.statuses:
+        applicable = [s for s in result.statuses.values() if s is not Status.NOT_APPLICABLE]
+        covered = sum(1 for s in applicable if s is Status.COVERED)
+        parts.append(i18n.pick(i18n.message("out.coverage", covered=covered, total=len(applicable)), lang))
+    return f"{result.file}: " + ", ".join(parts)
+
+
+def waiver_lines(result: FileResult, lang: str) -> list[str]:
+    label = i18n.pick(i18n.MESSAGES["out.waived"], lang)
+    return [f"{result.file}:{w.line}:{w.column}  {label}  {w.item}  {w.reason}" for w in result.waivers]
+
+
+def report(results: list[FileResult], lang: str) -> str:
+    out: list[str] = []
+    for result in results:
+        for f in result.findings:
+            out.extend(finding_lines(f, lang))
+        out.extend(waiver_lines(result, lang))
+        out.append(summary_line(result, lang))
+        out.append("")
+    if len(results) > 1:
+        totals = FileResult(file=i18n.pick(i18n.message("out.total", files=len(results)), lang))
+        totals.findings = [f for r in results for f in r.findings]
+        out.append(summary_line(totals, lang))
+    return "\n".join(out).rstrip("\n") + "\n"
