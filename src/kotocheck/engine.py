@@ -52,8 +52,10 @@ def check_document(doc: loader.Document, path: Path, options: Options) -> FileRe
         result.findings.append(_plain(doc, ("format_version",), "doc.format-version", "doc.format_version",
                                       value=version, known=", ".join(map(str, FORMAT_VERSIONS))))
         return result
-    result.findings.extend(schema_findings(kind, data, doc.tree, doc.file))
+    schema = schema_findings(kind, data, doc.tree, doc.file)
+    result.findings.extend(schema)
     result.findings.extend(_duplicate_ids(doc))
+    broken = {f.path for f in schema if f.rule != "schema.missing"}
     checklist = _checklist(doc, kind, options, result)
     if checklist is None:
         return result
@@ -65,9 +67,16 @@ def check_document(doc: loader.Document, path: Path, options: Options) -> FileRe
             result.statuses[item.id] = Status.NOT_APPLICABLE
             continue
         hits = checks.run(item.check, ctx)
-        result.findings.extend(_finding(doc, checklist, item, hit) for hit in hits)
         result.statuses[item.id] = _status(hits)
+        # A value of the wrong type already has a located schema error; saying again
+        # that the same place lacks content would only add noise.
+        result.findings.extend(_finding(doc, checklist, item, hit) for hit in hits
+                               if not _under(dotted(hit.path), broken))
     return result
+
+
+def _under(path: str, broken: set[str]) -> bool:
+    return any(path == b or path.startswith(b + ".") or path.startswith(b + "[") for b in broken)
 
 
 def _status(hits: list[checks.Hit]) -> Status:

@@ -78,12 +78,7 @@ def parse(text: str, display: str) -> Document:
     try:
         tree = yaml.load(text)
     except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        rule = "yaml.duplicate-key" if type(exc).__name__ == "DuplicateKeyError" else "yaml.syntax"
-        problem = " ".join(str(exc.problem or exc.context or "").split())
-        key = "yaml.tab" if _is_tab_problem(text, line, problem) else rule
-        raise _error(display, rule, line, column, key, problem=problem) from None
+        raise _syntax_error(exc, text, display) from None
     except YAMLError as exc:
         raise _error(display, "yaml.syntax", 1, 1, "yaml.syntax", problem=str(exc)) from None
     except RecursionError:
@@ -92,6 +87,40 @@ def parse(text: str, display: str) -> Document:
         raise _error(display, "yaml.empty", 1, 1, "yaml.empty")
     data = to_plain(tree, display)
     return Document(file=display, data=data, tree=tree, text=text)
+
+
+# ruamel.yaml's wording of the problems people make most, in plain words.
+_PROBLEMS = (
+    ("mapping values are not allowed", "kaksoispiste väärässä kohdassa; kirjoita teksti, jossa on ': ', lainausmerkkeihin",
+     "a colon in the wrong place; quote text that contains ': '"),
+    ("could not find expected ':'", "avaimen perästä puuttuu kaksoispiste", "a key lacks its colon"),
+    ("expected ',' or ']'", "hakasulku ] jäi sulkematta", "a [ bracket is not closed"),
+    ("expected ',' or '}'", "aaltosulku } jäi sulkematta", "a { brace is not closed"),
+    ("found unexpected end of stream", "lainausmerkki jäi sulkematta", "a quote is not closed"),
+    ("expected <block end>", "sisennys ei täsmää edellisiin riveihin", "the indentation does not match the lines above"),
+    ("found undefined alias", "viittaus (*alias) tuntemattomaan ankkuriin", "an *alias to an unknown anchor"),
+    ("found character '@' that cannot start", "merkki @ ei voi aloittaa arvoa; käytä lainausmerkkejä",
+     "@ cannot start a value; use quotes"),
+    ("found character '`' that cannot start", "merkki ` ei voi aloittaa arvoa; käytä lainausmerkkejä",
+     "` cannot start a value; use quotes"),
+)
+
+
+def _syntax_error(exc: Any, text: str, display: str) -> LoadError:
+    mark = exc.problem_mark or exc.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = " ".join(str(exc.problem or exc.context or "").split())
+    if type(exc).__name__ == "DuplicateKeyError":
+        key = problem.split('"')[1] if problem.count('"') >= 2 else problem
+        return _error(display, "yaml.duplicate-key", line, column, "yaml.duplicate-key", problem=key)
+    if _is_tab_problem(text, line, problem):
+        return _error(display, "yaml.syntax", line, column, "yaml.tab")
+    fi, en = next(((f, e) for needle, f, e in _PROBLEMS if needle in problem), (problem, problem))
+    ctx = exc.context_mark
+    if ctx is not None and exc.problem_mark is not None and ctx.line != exc.problem_mark.line:
+        fi += f" (rakenne alkaa kohdasta {ctx.line + 1}:{ctx.column + 1})"
+        en += f" (the construct starts at {ctx.line + 1}:{ctx.column + 1})"
+    return _error(display, "yaml.syntax", line, column, "yaml.syntax", problem={"fi": fi, "en": en})
 
 
 def _is_tab_problem(text: str, line: int, problem: str) -> bool:

@@ -31,13 +31,29 @@ def run(spec: "CheckSpec", ctx: Context) -> list[Hit]:
         return [] if any(not r for r in results) else results[0]
     if spec.all:
         results = [run(sub, ctx) for sub in spec.all]
-        hits = [h for r in results for h in r]
-        if hits and any(not r for r in results):
+        hits = _unique([h for r in results for h in r])
+        # Partly met only when a part that shows content passed; a conditional part
+        # (e.g. "every indicator's source is known") passes vacuously on an empty list.
+        if hits and any(not r and sub.shows_content for sub, r in zip(spec.all, results)):
             for hit in hits:
                 hit.partial = True
         return hits
     _, function = REGISTRY[spec.kind]
     return function(spec.params, ctx)
+
+
+def _unique(hits: list[Hit]) -> list[Hit]:
+    seen, out = set(), []
+    for hit in hits:
+        key = (hit.path, hit.detail.get("en"))
+        if key not in seen:
+            seen.add(key)
+            out.append(hit)
+    return out
+
+
+# Kinds that only constrain data that is there: passing them shows no coverage.
+CONDITIONAL = {"reference", "not_expired", "programme_ref"}
 
 
 class CheckSpec(BaseModel):
@@ -47,6 +63,14 @@ class CheckSpec(BaseModel):
     all: list["CheckSpec"] | None = None
     any: list["CheckSpec"] | None = None
     params: Any = None
+
+    @property
+    def shows_content(self) -> bool:
+        if self.all or self.any:
+            return any(sub.shows_content for sub in (self.all or self.any))
+        if self.kind in CONDITIONAL:
+            return False
+        return getattr(self.params, "require_items", True)
 
     @model_validator(mode="before")
     @classmethod

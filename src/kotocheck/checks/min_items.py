@@ -16,5 +16,8 @@ def check(params: MinItemsParams, ctx: Context) -> list[Hit]:
     count = sum(len(v) for _, v in res.matches if isinstance(v, list))
     if count >= params.min:
         return []
-    detail = i18n.message("check.min_items", min=params.min, count=count, path=params.path)
+    if count == 0:
+        detail = i18n.message("check.each_has_none", path=params.path)
+    else:
+        detail = i18n.message("check.min_items", min=params.min, count=count, path=params.path)
     return [Hit(anchor(ctx.data, params.path), detail, partial=count > 0)]

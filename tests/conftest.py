@@ -1,0 +1,74 @@
+"""Shared helpers: run the CLI in-process, load examples, mutate documents."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from ruamel.yaml import YAML
+from typer.testing import CliRunner
+
+from kotocheck.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+TODAY = "2026-11-23"  # a fixed reference date keeps period checks and golden files stable
+
+
+@pytest.fixture
+def cli():
+    runner = CliRunner()
+
+    def run(*args: str, env: dict | None = None):
+        result = runner.invoke(app, [str(a) for a in args], env={"KOTOCHECK_TODAY": TODAY, **(env or {})})
+        assert "Traceback" not in result.output, result.output
+        if result.exception and not isinstance(result.exception, SystemExit):
+            raise result.exception
+        return result
+
+    return run
+
+
+def read_yaml(path: Path):
+    return YAML(typ="safe").load(path.read_text(encoding="utf-8"))
+
+
+def write_yaml(path: Path, data) -> Path:
+    yaml = YAML(typ="safe")
+    yaml.default_flow_style = False
+    with path.open("w", encoding="utf-8") as fh:
+        yaml.dump(data, fh)
+    return path
+
+
+def check_data(tmp_path: Path, data, name: str = "doc.yaml", today: str = TODAY):
+    """Write a document and check it with the engine; returns the FileResult."""
+    from kotocheck.engine import Options, check_file
+
+    path = write_yaml(tmp_path / name, data)
+    return check_file(path, Options(today=dt.date.fromisoformat(today)))
+
+
+def delete_path(data, expression: str):
+    """Remove what an expression names; a list step removes the whole list."""
+    head = expression.split("[", 1)[0]
+    keys = head.split(".")
+    node = data
+    for key in keys[:-1]:
+        if not isinstance(node, dict) or key not in node:
+            return data
+        node = node[key]
+    if isinstance(node, dict):
+        node.pop(keys[-1], None)
+    return data
+
+
+def as_json(output: str) -> dict:
+    return json.loads(output)
+
+
+def clone(data):
+    return copy.deepcopy(data)

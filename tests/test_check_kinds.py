@@ -1,0 +1,144 @@
+"""Every check kind: a passing case, a failing case and, where it has one, a partial case."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kotocheck.checks import CheckSpec, Context, run
+from kotocheck.checklist import groups, label
+
+
+def ctx(data, **kw):
+    base = dict(data=data, today=dt.date(2026, 11, 23), catalogues={"data_sources": {"dvv", "surveys"}},
+                labels=label, groups=groups())
+    base.update(kw)
+    return Context(**base)
+
+
+def check(spec: dict, data, **kw):
+    return run(CheckSpec.model_validate(spec), ctx(data, **kw))
+
+
+def test_present_passes_fails_and_is_partial():
+    spec = {"kind": "present", "paths": ["a.b", "a.c"]}
+    assert check(spec, {"a": {"b": "x", "c": "y"}}) == []
+    missing = check(spec, {"a": {}})
+    assert len(missing) == 1 and not missing[0].partial and missing[0].path == ("a",)
+    partial = check(spec, {"a": {"b": "x", "c": "  "}})
+    assert partial[0].partial and "a.c" in partial[0].detail["en"]
+
+
+def test_present_any_mode():
+    spec = {"kind": "present", "mode": "any", "paths": ["x", "y"]}
+    assert check(spec, {"y": [1]}) == []
+    assert check(spec, {"x": [], "y": ""})[0].path == ("x",)
+
+
+def test_min_items():
+    spec = {"kind": "min_items", "path": "goals", "min": 2}
+    assert check(spec, {"goals": [1, 2]}) == []
+    one = check(spec, {"goals": [1]})
+    assert one[0].partial and "2" in one[0].detail["en"]
+    none = check(spec, {})
+    assert not none[0].partial and none[0].path == ()
+
+
+def test_covers_with_groups_and_several_value_paths():
+    spec = {"kind": "covers", "values": ["m[*].sector", "n[*].sector"], "vocabulary": "sector",
+            "all_of": ["wellbeing_county", "state_authorities"]}
+    assert check(spec, {"m": [{"sector": "wellbeing_county"}], "n": [{"sector": "kela"}]}) == []
+    partial = check(spec, {"m": [{"sector": "wellbeing_county"}]})
+    assert partial[0].partial and "state authorities" in partial[0].detail["en"]
+    assert "valtion viranomaiset" in partial[0].detail["fi"]
+    assert not check(spec, {"m": []})[0].partial
+
+
+def test_covers_with_a_filter_selector():
+    spec = {"kind": "covers", "values": "s[service=guidance].by", "vocabulary": "arranger",
+            "all_of": ["municipality", "employment_authority"]}
+    data = {"s": [{"service": "guidance", "by": ["municipality"]}, {"service": "other", "by": ["employment_authority"]}]}
+    hits = check(spec, data)
+    assert hits[0].partial and "employment authority" in hits[0].detail["en"]
+
+
+def test_each_has_all_any_and_empty_lists():
+    spec = {"kind": "each_has", "items": "goals[*]", "fields": ["measures"]}
+    assert check(spec, {"goals": [{"id": "G1", "measures": [1]}]}) == []
+    hits = check(spec, {"goals": [{"id": "G1", "measures": [1]}, {"id": "G2"}]})
+    assert [h.path for h in hits] == [("goals", 1)] and hits[0].partial and "G2" in hits[0].detail["en"]
+    assert not check(spec, {"goals": [{"id": "G1"}]})[0].partial
+    assert check(spec, {"goals": []})[0].detail["en"].startswith("none given")
+    lenient = {**spec, "require_items": False}
+    assert check(lenient, {"goals": []}) == []
+    any_spec = {"kind": "each_has", "items": "i[*]", "fields": ["source", "custom_source.name"], "mode": "any"}
+    assert check(any_spec, {"i": [{"custom_source": {"name": "kysely"}}]}) == []
+    assert len(check(any_spec, {"i": [{"custom_source": {}}]})) == 1
+
+
+def test_max_span_years():
+    spec = {"kind": "max_span_years", "start": "p.start", "end": "p.end", "max_years": 4}
+    assert check(spec, {"p": {"start": 2023, "end": 2026}}) == []
+    assert "5" in check(spec, {"p": {"start": 2023, "end": 2027}})[0].detail["en"]
+    assert check(spec, {"p": {"start": dt.date(2023, 6, 1), "end": dt.date(2027, 5, 31)}}) == []
+    assert check(spec, {"p": {"start": 2025, "end": 2023}})[0].detail["en"].startswith("the period ends")
+    assert check(spec, {"p": {"start": 2025}})[0].detail["en"].startswith("missing")
+
+
+def test_not_expired():
+    spec = {"kind": "not_expired", "end": "p.end"}
+    assert check(spec, {"p": {"end": 2026}}) == []
+    hits = check(spec, {"p": {"end": 2025}})
+    assert "31.12.2025" in hits[0].detail["fi"] and hits[0].at_value
+    assert check(spec, {"p": {"end": dt.date(2026, 11, 22)}}) != []
+    assert check(spec, {"p": {}}) == []  # nothing to judge; the period items report the gap
+
+
+def test_reference():
+    spec = {"kind": "reference", "values": "x[*].source", "catalogue": "data_sources"}
+    assert check(spec, {"x": [{"source": "dvv"}]}) == []
+    hits = check(spec, {"x": [{"source": "dvv"}, {"source": "facebook"}]})
+    assert [h.path for h in hits] == [("x", 1, "source")] and "facebook" in hits[0].detail["en"]
+
+
+def test_programme_ref_and_goal_coverage():
+    programme = {"goals": [{"id": "T1", "measures": [{"id": "T1.1"}]}, {"id": "T2"}]}
+    loaded = lambda: (programme, "")  # noqa: E731
+    refs = {"kind": "programme_ref", "values": "goals[*].goal", "target": "goals"}
+    assert check(refs, {"goals": [{"goal": "T1"}]}, programme=loaded) == []
+    dangling = check(refs, {"goals": [{"goal": "T9"}]}, programme=loaded)
+    assert dangling[0].path == ("goals", 0, "goal") and "T9" in dangling[0].detail["en"]
+    measures = {"kind": "programme_ref", "values": "goals[*].measures[*].measure", "target": "measures"}
+    assert check(measures, {"goals": [{"measures": [{"measure": "T1.2"}]}]}, programme=loaded)
+    unreadable = check(refs, {"programme": "x.yaml", "goals": []}, programme=lambda: (None, "not found"))
+    assert "not found" in unreadable[0].detail["en"]
+    coverage = {"kind": "follows_all_goals", "values": "goals[*].goal"}
+    assert "T2" in check(coverage, {"goals": [{"goal": "T1"}]}, programme=loaded)[0].detail["en"]
+    assert check(coverage, {"goals": [{"goal": "T1"}, {"goal": "T2"}]}, programme=loaded) == []
+
+
+def test_all_and_any_combinators():
+    both = {"all": [{"kind": "present", "paths": ["a"]}, {"kind": "present", "paths": ["b"]}]}
+    assert check(both, {"a": 1, "b": 1}) == []
+    half = check(both, {"a": 1})
+    assert len(half) == 1 and half[0].partial
+    either = {"any": [{"kind": "present", "paths": ["a"]}, {"kind": "present", "paths": ["b"]}]}
+    assert check(either, {"b": 1}) == []
+    assert check(either, {})[0].detail["en"] == "missing (a)"
+
+
+@pytest.mark.parametrize("spec", [
+    {"kind": "nope"}, {"kind": "present"}, {"kind": "present", "paths": ["a"], "extra": 1},
+    {"all": [], "kind": "present"}, "present",
+])
+def test_bad_check_specs_are_refused(spec):
+    with pytest.raises(Exception):
+        CheckSpec.model_validate(spec)
+
+
+def test_a_vacuous_conditional_part_does_not_make_an_item_partly_met():
+    spec = {"all": [{"kind": "each_has", "items": "goals[*]", "fields": ["indicators"]},
+                    {"kind": "reference", "values": "goals[*].indicators[*].source", "catalogue": "data_sources"}]}
+    hits = check(spec, {"goals": [{"id": "G1"}]})
+    assert hits and not any(h.partial for h in hits)
