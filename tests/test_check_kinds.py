@@ -142,3 +142,24 @@ def test_a_vacuous_conditional_part_does_not_make_an_item_partly_met():
                     {"kind": "reference", "values": "goals[*].indicators[*].source", "catalogue": "data_sources"}]}
     hits = check(spec, {"goals": [{"id": "G1"}]})
     assert hits and not any(h.partial for h in hits)
+
+
+def test_one_of():
+    spec = {"kind": "one_of", "values": "s[*].by.jobseekers", "allowed": ["employment_authority"], "vocabulary": "arranger"}
+    assert check(spec, {"s": [{"by": {"jobseekers": "employment_authority"}}, {"by": {}}]}) == []
+    hits = check(spec, {"s": [{"by": {"jobseekers": "municipality"}}]})
+    assert hits[0].path == ("s", 0, "by", "jobseekers") and "'municipality'" in hits[0].detail["en"]
+
+
+def test_file_exists(tmp_path):
+    (tmp_path / "services.yaml").write_text("x")
+    spec = {"kind": "file_exists", "values": "services.file"}
+    assert check(spec, {"services": {"file": "services.yaml"}}, base_dir=tmp_path) == []
+    assert "nope.yaml" in check(spec, {"services": {"file": "nope.yaml"}}, base_dir=tmp_path)[0].detail["en"]
+
+
+def test_months_are_accepted_in_periods():
+    spec = {"kind": "max_span_years", "start": "p.start", "end": "p.end", "max_years": 4}
+    assert check(spec, {"p": {"start": "2025-03", "end": "2029-02"}}) == []
+    assert check(spec, {"p": {"start": "2025-03", "end": "2029-03"}}) != []
+    assert check({"kind": "not_expired", "end": "p.end"}, {"p": {"end": "2026-11"}}) == []

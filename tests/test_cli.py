@@ -70,8 +70,18 @@ def test_waivers_are_shown_and_not_reported_as_missing(cli, tmp_path):
     path = write_yaml(tmp_path / "waived.yaml", data)
     result = cli("validate", path)
     assert "  5.8  " not in result.output.replace("ei sovellu  5.8", "")
-    assert "ei sovellu  5.8  Ei kansainvälistä suojelua saavia asukkaita." in result.output
+    assert "ei sovellu  5.8  Kansainvälistä ja tilapäistä suojelua saavat: Ei kansainvälistä suojelua saavia asukkaita." in result.output
     assert "1 ei sovellu" in result.output.splitlines()[-1]
+
+
+def test_a_waiver_on_an_item_the_document_covers_is_noticed(cli, tmp_path):
+    from conftest import read_yaml, write_yaml
+    data = read_yaml(KEMIJARVI)
+    data["not_applicable"] = [{"item": "5.9", "reason": "Väärä kohta."}]
+    path = write_yaml(tmp_path / "waived.yaml", data)
+    result = cli("validate", path, "--lang", "en", "--format", "json")
+    notice = [f for f in json.loads(result.output)["findings"] if f["rule"] == "waiver.covered"]
+    assert notice and notice[0]["severity"] == "info" and "'5.9'" in notice[0]["message"]
 
 
 def test_plain_text_when_piped_and_no_colour_codes():

@@ -16,6 +16,8 @@ COMPLETE_SERVICES = EXAMPLES / "esimerkkila-kotoutumisohjelma-2025.yaml"
 
 def complete_document(name: str, tmp_path):
     """A document that covers every item of the named checklist."""
+    # The 2025 example refers to its services file; the checked copy needs it beside it.
+    (tmp_path / COMPLETE_SERVICES.name).write_bytes(COMPLETE_SERVICES.read_bytes())
     if name == "kotoutuminen-681-2023":
         return read_yaml(COMPLETE_2025)
     if name == "kotouttamisohjelma-1386-2010":
@@ -55,6 +57,7 @@ BREAKERS = {
     "L32.4": lambda d: d["identification"]["period"].update({"start": 2021, "end": 2024}),
     "S1.1": lambda d: d["goals"].append({"goal": "T99"}),
     "S1.2": lambda d: d["goals"][0]["measures"].append({"measure": "T99.9", "status": "red", "progress": "x"}),
+    "45.9": lambda d: d["services"].update({"file": "missing-services.yaml"}),
 }
 
 
@@ -80,3 +83,21 @@ def test_item_fails_without_what_it_reads(name, item_id, tmp_path):
     findings = [f for f in result.findings if f.rule == item_id]
     assert findings and all(f.line >= 1 and f.column >= 1 for f in findings)
     assert all(f.severity is item.severity for f in findings)
+
+
+def test_the_law_names_the_employment_authority_for_jobseekers(tmp_path):
+    data = read_yaml(COMPLETE_SERVICES)
+    guidance = next(s for s in data["services"] if s["service"] == "guidance")
+    guidance["arranged_by"]["jobseekers"] = "municipality"
+    result = check_data(tmp_path, data)
+    finding = next(f for f in result.findings if f.rule == "13.6")
+    assert "'kunta' ei kelpaa" in finding.message["fi"] and finding.path.endswith("arranged_by.jobseekers")
+
+
+def test_an_agreed_arrangement_where_the_employment_authority_serves_everyone_passes(tmp_path):
+    data = read_yaml(COMPLETE_SERVICES)
+    for service in data["services"]:
+        if service["service"] != "other":
+            service["arranged_by"] = {"jobseekers": "employment_authority", "others": "employment_authority"}
+    result = check_data(tmp_path, data)
+    assert not [f for f in result.findings if f.rule.startswith("13.")]

@@ -63,10 +63,12 @@ def check_document(doc: loader.Document, path: Path, options: Options) -> FileRe
     waived = _waivers(doc, checklist, result)
     ctx = _context(doc, path, options)
     for item in checklist.items:
+        hits = checks.run(item.check, ctx)
         if item.id in waived:
             result.statuses[item.id] = Status.NOT_APPLICABLE
+            if not hits:  # likely a waiver on the wrong item
+                result.findings.append(_waiver_covered(doc, result, item))
             continue
-        hits = checks.run(item.check, ctx)
         result.statuses[item.id] = _status(hits)
         # A value of the wrong type already has a located schema error; saying again
         # that the same place lacks content would only add noise.
@@ -127,8 +129,16 @@ def _waivers(doc: loader.Document, checklist: Checklist, result: FileResult) -> 
             continue
         waived.add(item)
         line, column = locate(doc.tree, path)
-        result.waivers.append(Waiver(item=item, reason=reason.strip(), line=line, column=column))
+        result.waivers.append(Waiver(item=item, reason=reason.strip(), line=line, column=column,
+                                     title=checklist.item(item).title.as_dict()))
     return waived
+
+
+def _waiver_covered(doc: loader.Document, result: FileResult, item: Item) -> Finding:
+    waiver = next(w for w in result.waivers if w.item == item.id)
+    return Finding(rule="waiver.covered", severity=Severity.INFO, file=doc.file, line=waiver.line,
+                   column=waiver.column, message=i18n.message("waiver.covered", value=item.id),
+                   hint=i18n.message("waiver.covered.hint"))
 
 
 def _context(doc: loader.Document, path: Path, options: Options) -> checks.Context:
@@ -155,7 +165,7 @@ def _context(doc: loader.Document, path: Path, options: Options) -> checks.Conte
         return cache["p"]
 
     return checks.Context(data=doc.data, today=options.today, catalogues=catalogues, labels=label,
-                          groups=groups(), programme=cached_programme)
+                          groups=groups(), programme=cached_programme, base_dir=path.parent)
 
 
 def _finding(doc: loader.Document, checklist: Checklist, item: Item, hit: checks.Hit) -> Finding:

@@ -53,6 +53,7 @@ class Waiver:
     line: int
     column: int
     origin: str = "document"  # where the waiver was declared
+    title: Localized | None = None  # the waived item's title
 
 
 @dataclass

@@ -68,6 +68,10 @@ MESSAGES: dict[str, dict[str, str]] = {
                             "en": "The not-applicable entry names an unknown item '{value}'."},
     "waiver.unknown_item.hint": {"fi": "Katso kohtien tunnukset: kotocheck checklist list.",
                                  "en": "See the item ids with: kotocheck checklist list."},
+    "waiver.covered": {"fi": "Kohta '{value}' on merkitty 'ei sovellu', mutta asiakirja kattaa sen.",
+                       "en": "Item '{value}' is declared not applicable, but the document covers it."},
+    "waiver.covered.hint": {"fi": "Tarkista, onko merkintä oikean kohdan kohdalla, tai poista se.",
+                            "en": "Check that the entry names the right item, or remove it."},
     "waiver.duplicate": {"fi": "Kohta '{value}' on merkitty 'ei sovellu' useammin kuin kerran.",
                          "en": "Item '{value}' is declared not applicable more than once."},
     "waiver.duplicate.hint": {"fi": "Yhdistä perustelut yhteen merkintään.", "en": "Merge the reasons into one entry."},
@@ -101,6 +105,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "check.covers": {"fi": "puuttuu: {missing}", "en": "missing: {missing}"},
     "check.covers_partly": {"fi": "osittain; puuttuu: {missing}", "en": "partly; missing: {missing}"},
     "check.each_has": {"fi": "kohdasta {item} puuttuu {fields}", "en": "{item} lacks {fields}"},
+    "check.each_has_any": {"fi": "kohdasta {item} puuttuu jokin näistä: {fields}", "en": "{item} lacks one of: {fields}"},
+    "check.one_of": {"fi": "'{value}' ei kelpaa tähän; sallitut: {allowed}", "en": "'{value}' is not allowed here; allowed: {allowed}"},
+    "check.file_missing": {"fi": "tiedostoa '{value}' ei löydy", "en": "file '{value}' not found"},
     "check.each_has_none": {"fi": "ei yhtään kohtaa ({path})", "en": "none given ({path})"},
     "check.span": {"fi": "kausi {start}–{end} on {years} vuotta, enintään {max} sallitaan",
                    "en": "the period {start}–{end} is {years} years, at most {max} allowed"},
@@ -136,7 +143,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "type.list": {"fi": "lista", "en": "list"},
     "type.dict": {"fi": "avain–arvo-rakenne", "en": "mapping"},
     "type.none": {"fi": "tyhjä arvo", "en": "empty value"},
-    "type.year_or_date": {"fi": "vuosi tai päivämäärä", "en": "year or date"},
+    "type.year_or_date": {"fi": "vuosi (2025), kuukausi (2025-03) tai päivämäärä (2025-03-01)",
+                          "en": "a year (2025), month (2025-03) or date (2025-03-01)"},
 }
 
 

@@ -7,7 +7,8 @@ from typing import Any, Callable
 
 from pydantic import BaseModel, model_validator
 
-from kotocheck.checks import covers, each_has, min_items, period, present, programme_ref, reference
+from kotocheck.checks import (covers, each_has, file_exists, min_items, one_of, period, present, programme_ref,
+                              reference)
 from kotocheck.checks.base import Context, Hit
 
 REGISTRY: dict[str, tuple[type[BaseModel], Callable[[Any, Context], list[Hit]]]] = {
@@ -18,6 +19,8 @@ REGISTRY: dict[str, tuple[type[BaseModel], Callable[[Any, Context], list[Hit]]]]
     "max_span_years": (period.SpanParams, period.check_span),
     "not_expired": (period.ExpiryParams, period.check_expiry),
     "reference": (reference.ReferenceParams, reference.check),
+    "one_of": (one_of.OneOfParams, one_of.check),
+    "file_exists": (file_exists.FileParams, file_exists.check),
     "programme_ref": (programme_ref.RefParams, programme_ref.check_refs),
     "follows_all_goals": (programme_ref.CoverageParams, programme_ref.check_coverage),
 }
@@ -53,7 +56,7 @@ def _unique(hits: list[Hit]) -> list[Hit]:
 
 
 # Kinds that only constrain data that is there: passing them shows no coverage.
-CONDITIONAL = {"reference", "not_expired", "programme_ref"}
+CONDITIONAL = {"reference", "not_expired", "programme_ref", "one_of", "file_exists"}
 
 
 class CheckSpec(BaseModel):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Callable
 
 from pydantic import BaseModel, ConfigDict
@@ -33,6 +34,7 @@ class Context:
     labels: Callable[[str, str], dict[str, str]] = lambda vocabulary, value: {"fi": value, "en": value}
     groups: dict[str, list[str]] = field(default_factory=dict)
     programme: Callable[[], Any] | None = None  # followups: loads the programme they refer to
+    base_dir: Path | None = None  # the folder of the checked file, for references to other files
 
 
 def anchor(data: Any, expression: str) -> tuple:

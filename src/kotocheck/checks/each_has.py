@@ -37,8 +37,8 @@ def check(params: EachHasParams, ctx: Context) -> list[Hit]:
         lacking = [f for f in params.fields if not _has(item, f)]
         if not lacking or (params.mode == "any" and len(lacking) < len(params.fields)):
             continue
-        shown = " | ".join(lacking) if params.mode == "any" else ", ".join(lacking)
-        hits.append(Hit(path, i18n.message("check.each_has", item=_name(item, path), fields=shown)))
+        key = "check.each_has_any" if params.mode == "any" else "check.each_has"
+        hits.append(Hit(path, i18n.message(key, item=_name(item, path), fields=", ".join(lacking))))
     partial = 0 < len(hits) < len(items)
     for hit in hits:
         hit.partial = partial

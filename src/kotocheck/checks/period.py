@@ -7,6 +7,7 @@ from typing import Any
 
 from kotocheck import i18n, locations
 from kotocheck.checks.base import Context, Hit, Params, anchor
+from kotocheck.models.common import MONTH
 
 
 class SpanParams(Params):
@@ -22,15 +23,32 @@ class ExpiryParams(Params):
 def _value(data: dict, path: str) -> Any:
     matches = locations.resolve(data, path).matches
     value = matches[0][1] if matches else None
+    if isinstance(value, str) and MONTH.fullmatch(value.strip()):
+        return value.strip()
     return value if isinstance(value, (int, dt.date)) and not isinstance(value, bool) else None
+
+
+def _first_day(value: Any) -> dt.date:
+    if isinstance(value, int):
+        return dt.date(value, 1, 1)
+    if isinstance(value, str):
+        return dt.date(int(value[:4]), int(value[5:7]), 1)
+    return value
+
+
+def _last_day(value: Any) -> dt.date:
+    if isinstance(value, int):
+        return dt.date(value, 12, 31)
+    if isinstance(value, str):
+        year, month = int(value[:4]), int(value[5:7])
+        return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+    return value
 
 
 def _years(start: Any, end: Any) -> float:
     if isinstance(start, int) and isinstance(end, int):
         return end - start + 1  # 2023-2025 is three calendar years
-    first = dt.date(start, 1, 1) if isinstance(start, int) else start
-    last = dt.date(end, 12, 31) if isinstance(end, int) else end
-    return round(((last - first).days + 1) / 365.25, 1)
+    return round(((_last_day(end) - _first_day(start)).days + 1) / 365.25, 1)
 
 
 def check_span(params: SpanParams, ctx: Context) -> list[Hit]:
@@ -51,7 +69,7 @@ def check_expiry(params: ExpiryParams, ctx: Context) -> list[Hit]:
     end = _value(ctx.data, params.end)
     if end is None:
         return []
-    last = dt.date(end, 12, 31) if isinstance(end, int) else end
+    last = _last_day(end)
     if last >= ctx.today:
         return []
     return [Hit(anchor(ctx.data, params.end), i18n.message("check.expired", end=last.strftime("%-d.%-m.%Y")), at_value=True)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Any, Union
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
@@ -35,6 +36,8 @@ def _year_or_date(value: Any) -> Any:
         text = value.strip()
         if text.isdigit() and len(text) == 4:
             return int(text)
+        if MONTH.fullmatch(text):
+            return text  # plans are often scheduled by month: kept as written, "2026-03"
         try:
             return dt.date.fromisoformat(text)
         except ValueError:
@@ -42,7 +45,8 @@ def _year_or_date(value: Any) -> Any:
     raise PydanticCustomError("year_or_date", "expected a year or a date")
 
 
-YearOrDate = Annotated[Union[int, dt.date], BeforeValidator(_year_or_date)]
+MONTH = re.compile(r"(19|20|21)\d\d-(0[1-9]|1[0-2])")
+YearOrDate = Annotated[Union[int, dt.date, str], BeforeValidator(_year_or_date)]
 
 
 def _scalar(value: Any) -> Any:

@@ -125,6 +125,7 @@ class CustomSource(Strict):
 class Indicator(Strict):
     id: Id
     name: NonEmpty
+    description: Text | None = None
     catalogue: Text | None = None  # an id of the indicator catalogue
     source: Text | None = None  # an id of the data-source catalogue
     custom_source: CustomSource | None = None

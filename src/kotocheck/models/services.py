@@ -8,12 +8,20 @@ from kotocheck.models.common import Approval, Id, NonEmpty, NotApplicable, Stric
 from kotocheck.models.vocab import Arranger, MinimumService, Sector, TargetGroup
 
 
+class ArrangedBy(Strict):
+    """Who arranges the service: for jobseekers the employment authority (681/2023),
+    for others the municipality, unless it has agreed that the employment authority does."""
+
+    jobseekers: Arranger | None = None
+    others: Arranger | None = None
+
+
 class ServiceEntry(Strict):
     id: Id
     service: MinimumService  # which statutory minimum service this is, or "other"
     name: NonEmpty
     description: Text | None = None
-    arranged_by: list[Arranger] = []
+    arranged_by: ArrangedBy | None = None
     target_groups: list[TargetGroup] = []
     provider: Text | None = None
     languages: list[NonEmpty] = []

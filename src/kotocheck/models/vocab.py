@@ -44,7 +44,7 @@ MinimumService = Literal[
     "final_language_test", "other_training", "guidance", "other",
 ]
 
-Arranger = Literal["municipality", "employment_authority", "wellbeing_county", "other"]
+Arranger = Literal["municipality", "employment_authority", "wellbeing_county", "joint_municipal", "other"]
 
 TargetGroup = Literal[
     "jobseekers", "outside_labour_force", "home_care_allowance", "social_assistance", "quota_refugees",

@@ -35,7 +35,8 @@ def summary_line(result: FileResult, lang: str) -> str:
 
 def waiver_lines(result: FileResult, lang: str) -> list[str]:
     label = i18n.pick(i18n.MESSAGES["out.waived"], lang)
-    return [f"{result.file}:{w.line}:{w.column}  {label}  {w.item}  {w.reason}" for w in result.waivers]
+    return [f"{result.file}:{w.line}:{w.column}  {label}  {w.item}  {i18n.pick(w.title, lang)}: {w.reason}"
+            for w in result.waivers]
 
 
 def report(results: list[FileResult], lang: str) -> str:
