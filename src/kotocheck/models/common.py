@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Any, Union
+from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
+
+from kotocheck.models.vocab import Sector
 
 ID_PATTERN = r"^[A-Za-z0-9ÅÄÖåäö][A-Za-z0-9ÅÄÖåäö._-]*$"
 
@@ -91,6 +93,23 @@ class Approval(Strict):
 class NotApplicable(Strict):
     item: NonEmpty
     reason: NonEmpty
+
+
+class Partner(Strict):
+    """A cooperation partner with the form the cooperation takes."""
+
+    partner: NonEmpty
+    sector: Sector
+    form: Text | None = None
+
+
+class DocumentBase(Strict):
+    """What every document kind starts with; `kind` and `checklist` are set per kind."""
+
+    format_version: int
+    title: NonEmpty
+    language: Literal["fi", "sv", "en"] = "fi"
+    not_applicable: list[NotApplicable] = []
 
 
 class Value(Strict):

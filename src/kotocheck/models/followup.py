@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from kotocheck.models.common import NonEmpty, NotApplicable, Period, Strict, Text
+from kotocheck.models.common import DocumentBase, NonEmpty, Period, Strict, Text
 from kotocheck.models.vocab import TrafficLight
 
 
@@ -24,12 +24,9 @@ class GoalProgress(Strict):
     measures: list[MeasureProgress] = []
 
 
-class Followup(Strict):
+class Followup(DocumentBase):
     kind: Literal["followup"]
-    format_version: int
     checklist: NonEmpty = "seuranta-1"
-    title: NonEmpty
-    language: Literal["fi", "sv", "en"] = "fi"
     programme: NonEmpty  # path of the programme file, relative to this file
     municipality: Text | None = None
     period: Period | None = None
@@ -38,4 +35,3 @@ class Followup(Strict):
     reported_to: list[NonEmpty] = []
     summary: Text | None = None
     goals: list[GoalProgress] = []
-    not_applicable: list[NotApplicable] = []

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from typing import Literal
 
-from kotocheck.models.common import (Approval, Id, Money, NonEmpty, NotApplicable, Period, Scalar, Strict,
-                                     Text, Value, YearOrDate)
+from kotocheck.models.common import (Approval, DocumentBase, Id, Money, NonEmpty, Partner, Period, Scalar,
+                                     Strict, Text, Value, YearOrDate)
 from kotocheck.models.vocab import (Audience, DocumentForm, GoalTheme, PlanningMode, Sector,
                                     SituationTopic, StrategyType)
 
@@ -169,12 +169,6 @@ class Sections(Strict):
     population_relations: Text | None = None
 
 
-class Cooperation(Strict):
-    partner: NonEmpty
-    sector: Sector
-    form: Text | None = None
-
-
 class Monitoring(Strict):
     responsible: Text | None = None
     reports_to: list[NonEmpty] = []
@@ -196,20 +190,16 @@ class ServicesReference(Strict):
     description: Text | None = None
 
 
-class Programme(Strict):
+class Programme(DocumentBase):
     kind: Literal["programme"]
-    format_version: int
     checklist: NonEmpty
-    title: NonEmpty
-    language: Literal["fi", "sv", "en"] = "fi"
     identification: Identification
     process: Process | None = None
     situation: Situation | None = None
     strategy_links: list[StrategyLink] = []
     goals: list[Goal] = []
     sections: Sections | None = None
-    cooperation: list[Cooperation] = []
+    cooperation: list[Partner] = []
     monitoring: Monitoring | None = None
     communication: Communication | None = None
     services: ServicesReference | None = None
-    not_applicable: list[NotApplicable] = []

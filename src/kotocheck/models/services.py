@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Literal
 
-from kotocheck.models.common import Approval, Id, NonEmpty, NotApplicable, Strict, Text, YearOrDate
-from kotocheck.models.vocab import Arranger, MinimumService, Sector, TargetGroup
+from kotocheck.models.common import Approval, DocumentBase, Id, NonEmpty, Partner, Strict, Text, YearOrDate
+from kotocheck.models.vocab import Arranger, MinimumService, TargetGroup
 
 
 class ArrangedBy(Strict):
@@ -33,18 +33,9 @@ class WellbeingCounty(Strict):
     description: Text | None = None
 
 
-class Partner(Strict):
-    partner: NonEmpty
-    sector: Sector
-    form: Text | None = None
-
-
-class Services(Strict):
+class Services(DocumentBase):
     kind: Literal["services"]
-    format_version: int
     checklist: NonEmpty = "kotoutumisohjelma-681-2023"
-    title: NonEmpty
-    language: Literal["fi", "sv", "en"] = "fi"
     municipality: NonEmpty
     municipality_code: Text | None = None
     valid_from: YearOrDate | None = None
@@ -54,4 +45,3 @@ class Services(Strict):
     wellbeing_county: WellbeingCounty | None = None
     cooperation: list[Partner] = []
     publication: Text | None = None  # where the service package is published
-    not_applicable: list[NotApplicable] = []
