@@ -65,17 +65,7 @@ def model_has_path(model: type[BaseModel], expression: str) -> bool:
 
 
 def _expressions(spec: CheckSpec) -> list[str]:
-    if spec.all or spec.any:
-        return [e for sub in (spec.all or spec.any) for e in _expressions(sub)]
-    p = spec.params
-    out = []
-    for attr in ("paths", "path", "values", "start", "end"):
-        value = getattr(p, attr, None)
-        out.extend([value] if isinstance(value, str) else value or [])
-    if spec.kind == "each_has":
-        out.append(p.items)
-        out.extend(f"{p.items.rsplit('[', 1)[0]}[*].{f}" for f in p.fields)
-    return out
+    return spec.expressions()
 
 
 @pytest.mark.parametrize("name", sorted(CHECKLISTS))

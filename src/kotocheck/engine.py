@@ -36,7 +36,7 @@ def check_file(path: Path, options: Options | None = None, display: str | None =
 
 
 def check_document(doc: loader.Document, path: Path, options: Options) -> FileResult:
-    result = FileResult(file=doc.file)
+    result = FileResult(file=doc.file, document=doc)
     data = doc.data
     if not isinstance(data, dict):
         result.findings.append(_plain(doc, (), "yaml.not-mapping", "yaml.not_mapping"))

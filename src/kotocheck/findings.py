@@ -67,6 +67,7 @@ class FileResult:
     waivers: list[Waiver] = field(default_factory=list)
     statuses: dict[str, Status] = field(default_factory=dict)  # checklist item id -> status
     unreadable: bool = False  # the input could not be read at all (exit 2)
+    document: object = None  # the parsed Document, for reports and rendering (never serialised)
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity is severity)

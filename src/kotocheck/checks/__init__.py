@@ -75,6 +75,20 @@ class CheckSpec(BaseModel):
             return False
         return getattr(self.params, "require_items", True)
 
+    def expressions(self) -> list[str]:
+        """Every document path this check reads: where its evidence lives, or what removing breaks."""
+        if self.all or self.any:
+            return [e for sub in (self.all or self.any) for e in sub.expressions()]
+        p = self.params
+        out: list[str] = []
+        for attr in ("paths", "path", "values", "start", "end"):
+            value = getattr(p, attr, None)
+            out.extend([value] if isinstance(value, str) else value or [])
+        if self.kind == "each_has":
+            out.append(p.items)
+            out.extend(f"{p.items}.{f}" for f in p.fields)
+        return out
+
     @model_validator(mode="before")
     @classmethod
     def _split(cls, raw: Any) -> Any:

@@ -1,0 +1,113 @@
+"""Jinja2 environment for the rendered documents and gap reports.
+
+Templates are looked up in order: the municipality's own folder first, then the built-in
+ones, so dropping a file of the same name into `--templates DIR` overrides just that file
+(as mkdocs does with theme directories). Templates run in jinja2's sandbox, because a
+municipality's template is code we did not write."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from kotocheck.checklist import PACKAGE
+
+BUILTIN = Path(str(PACKAGE / "templates"))
+FORMATS = ("html", "md")
+LANGUAGES = ("fi", "en", "sv")
+
+
+class TemplateError(Exception):
+    """A template could not be found or rendered; the message names it."""
+
+
+@lru_cache(maxsize=4)
+def labels(lang: str) -> dict[str, str]:
+    from ruamel.yaml import YAML
+
+    table = YAML(typ="safe").load((BUILTIN / "labels.yaml").read_text(encoding="utf-8"))
+    return {key: entry.get(lang) or entry["fi"] for key, entry in table.items()}
+
+
+def environment(fmt: str, user_dir: Path | None = None):
+    from jinja2 import FileSystemLoader, StrictUndefined
+    from jinja2.sandbox import SandboxedEnvironment
+
+    search = [str(user_dir / fmt), str(user_dir)] if user_dir else []
+    env = SandboxedEnvironment(
+        loader=FileSystemLoader([*search, str(BUILTIN / fmt)]),
+        autoescape=fmt == "html",
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = markdown_inline
+    env.filters["md_cell"] = markdown_cell
+    env.filters["paras"] = paragraphs
+    return env
+
+
+def render(fmt: str, template: str, context: dict[str, Any], user_dir: Path | None = None) -> str:
+    from jinja2 import TemplateError as JinjaError
+    from jinja2 import TemplateNotFound
+
+    try:
+        return environment(fmt, user_dir).get_template(template).render(**context)
+    except TemplateNotFound as exc:
+        raise TemplateError(f"template not found: {exc.name}") from None
+    except JinjaError as exc:
+        where = f"{getattr(exc, 'filename', None) or template}:{getattr(exc, 'lineno', None) or 1}"
+        raise TemplateError(f"{where}: {exc.message or exc}") from None
+    except Exception as exc:  # an error inside a template expression: name the template line
+        raise TemplateError(f"{_template_line(exc, template)}: {type(exc).__name__}: {exc}") from None
+
+
+def _template_line(exc: BaseException, template: str) -> str:
+    """The innermost template frame of a traceback, as file:line."""
+    where = template
+    tb = exc.__traceback__
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith((".html", ".md", ".css")):
+            where = f"{filename}:{tb.tb_lineno}"
+        tb = tb.tb_next
+    return where
+
+
+def paragraphs(text: Any):
+    """HTML paragraphs of the municipality's text, every character escaped: blank lines
+    separate paragraphs, single line breaks are kept."""
+    from markupsafe import Markup, escape
+
+    if text is None or not str(text).strip():
+        return Markup("")
+    blocks = [b.strip() for b in str(text).replace("\r\n", "\n").split("\n\n") if b.strip()]
+    return Markup("\n".join("<p>" + str(escape(b)).replace("\n", "<br>\n") + "</p>" for b in blocks))
+
+
+def markdown_inline(text: Any) -> str:
+    """The municipality's text as written, kept from being read as Markdown structure:
+    a line that starts like a heading, list, quote or HTML block is escaped."""
+    if text is None:
+        return ""
+    lines = []
+    for line in str(text).splitlines():
+        stripped = line.lstrip()
+        if stripped[:1] in ("#", ">", "-", "+", "*", "<", "|", "=") or _ordered(stripped):
+            line = "\\" + stripped if stripped[:1] not in ("<",) else "&lt;" + stripped[1:]
+        lines.append(line.replace("<", "&lt;"))
+    return "\n".join(lines)
+
+
+def markdown_cell(text: Any) -> str:
+    """Text for one cell of a pipe table: one line, pipes escaped."""
+    if text is None:
+        return ""
+    return " ".join(str(text).split()).replace("|", "\\|").replace("<", "&lt;")
+
+
+def _ordered(line: str) -> bool:
+    digits = len(line) - len(line.lstrip("0123456789"))
+    return 0 < digits < 10 and line[digits:digits + 1] in (".", ")")
