@@ -18,7 +18,9 @@ def test_the_wheel_contains_the_data_files(tmp_path):
     for data in ["kotocheck/checklists/kotouttamisohjelma-1386-2010.yaml", "kotocheck/checklists/kotoutuminen-681-2023.yaml",
                  "kotocheck/checklists/kotoutumisohjelma-681-2023.yaml", "kotocheck/checklists/seuranta-1.yaml",
                  "kotocheck/catalogues/vocabulary.yaml", "kotocheck/catalogues/indicators.yaml",
-                 "kotocheck/catalogues/data_sources.yaml"]:
+                 "kotocheck/catalogues/data_sources.yaml", "kotocheck/templates/labels.yaml",
+                 "kotocheck/templates/md/programme.md", "kotocheck/templates/md/report.md",
+                 "kotocheck/templates/html/base.html", "kotocheck/templates/html/style.css"]:
         assert data in names
     assert not [n for n in names if "__pycache__" in n or n.startswith("tests/")]
 

@@ -1,0 +1,96 @@
+"""Command-line interface: wiring only. Commands parse options, call the core and print.
+
+This module holds the typer app and what commands share; each command group has a module."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import os
+import sys
+from typing import Optional
+
+import typer
+
+from kotocheck import __version__
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="Kunnan kotoutumisohjelman tarkistin / checks a municipal integration programme.")
+
+
+class Lang(str, enum.Enum):
+    fi = "fi"
+    en = "en"
+
+
+class Format(str, enum.Enum):
+    text = "text"
+    json = "json"
+
+
+class DocLang(str, enum.Enum):
+    fi = "fi"
+    en = "en"
+    sv = "sv"
+
+
+class DocFormat(str, enum.Enum):
+    md = "md"
+    html = "html"
+
+
+class ReportFormat(str, enum.Enum):
+    md = "md"
+    html = "html"
+    json = "json"
+
+
+class FailOn(str, enum.Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"kotocheck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                              help="Näytä versio / show the version.")) -> None:
+    """kotocheck: kotouttamis- ja kotoutumisohjelmien tarkistin."""
+
+
+def reference_date(value: Optional[str]) -> dt.date:
+    text = value or os.environ.get("KOTOCHECK_TODAY")
+    if not text:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise typer.BadParameter(f"not a date (YYYY-MM-DD): {text}") from None
+
+
+def fail(message: str, code: int) -> None:
+    sys.stderr.write(f"kotocheck: {message}\n")
+    raise typer.Exit(code)
+
+
+def emit(text: str, colour: bool) -> None:
+    """Colour only on a terminal, and never when NO_COLOR is set."""
+    if colour and sys.stdout.isatty() and not os.environ.get("NO_COLOR"):
+        from kotocheck.reporters.terminal import print_coloured
+
+        print_coloured(text)
+    else:
+        sys.stdout.write(text)
+
+
+# Each command group is a module of its own; importing it registers its commands.
+from kotocheck.cli import publishing, validating  # noqa: E402,F401
+
+
+def main() -> None:
+    app()
