@@ -1,0 +1,220 @@
+"""Real-browser tests: every example rendered to HTML (programme and gap report) opened in Debian's Chromium,
+checked with axe-core (WCAG 2.1 A/AA), proven to need no network, screenshotted and printed to PDF.
+
+Chromium that will not start fails these tests; KOTOCHECK_SKIP_BROWSER=1 skips them instead.
+Screenshots and PDFs go to test-artifacts/ (git-ignored).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import browser as web
+from conftest import EXAMPLES, ROOT, TODAY
+
+EXAMPLE_FILES = sorted(EXAMPLES.glob("*.yaml"))
+# The complete programme example is long: printed on A4 it must run over more than one page.
+MULTI_PAGE = {"esimerkkila-2025-2028"}
+
+KINDS = {
+    # kind: (kotocheck command, suffix of the output and artifact names)
+    "render": ("render", ""),
+    "report": ("report", "-gaps"),
+}
+
+
+# --- fixtures ----------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """One headless Chromium for the whole session."""
+    if web.skip_requested():
+        pytest.skip(f"{web.SKIP_ENV}=1: browser tests skipped")
+    if not web.AXE_JS.is_file():
+        pytest.fail(f"axe-core not found at {web.AXE_JS}. {web.SETUP_HINT}", pytrace=False)
+    with contextlib.ExitStack() as stack:
+        problem = None
+        try:
+            browser = stack.enter_context(web.launch())
+        except web.BrowserUnavailable as exc:
+            problem = str(exc)
+        if problem is not None:  # outside the except: no chained traceback, just the message
+            pytest.fail(f"Chromium could not be started: {problem}", pytrace=False)
+        yield browser
+
+
+@pytest.fixture(scope="session")
+def rendered(tmp_path_factory):
+    """rendered(example, kind) -> path of the HTML kotocheck wrote; each is made once per session."""
+    out_dir = tmp_path_factory.mktemp("html")
+    cache: dict[tuple[Path, str], Path] = {}
+
+    def make(example: Path, kind: str) -> Path:
+        key = (example, kind)
+        if key not in cache:
+            command, suffix = KINDS[kind]
+            out = out_dir / f"{example.stem}{suffix}.html"
+            env = {**os.environ, "KOTOCHECK_TODAY": TODAY}
+            proc = subprocess.run(
+                [sys.executable, "-m", "kotocheck", command, str(example), "--format", "html", "-o", str(out)],
+                cwd=ROOT, env=env, capture_output=True, text=True, timeout=180)
+            assert proc.returncode == 0, (
+                f"kotocheck {command} {example.name} --format html exited {proc.returncode}\n"
+                f"stdout:\n{proc.stdout}\nstderr:\n{proc.stderr}")
+            assert out.is_file(), f"kotocheck {command} exited 0 but wrote no {out}"
+            assert out.stat().st_size > 0, f"kotocheck {command} wrote an empty {out}"
+            cache[key] = out
+        return cache[key]
+
+    return make
+
+
+@pytest.fixture
+def page_html(tmp_path):
+    """page_html(body, head="") -> path of a small hand-written Finnish page in a temp dir."""
+    def make(body: str, head: str = "", name: str = "page.html") -> Path:
+        path = tmp_path / name
+        path.write_text(
+            "<!DOCTYPE html>\n<html lang=\"fi\">\n<head>\n<meta charset=\"utf-8\">\n"
+            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+            f"<title>Testisivu</title>\n{head}\n</head>\n<body>\n{body}\n</body>\n</html>\n",
+            encoding="utf-8")
+        return path
+    return make
+
+
+def _ids(violations):
+    return sorted(v["id"] for v in violations)
+
+
+# --- the real pages ------------------------------------------------------------------------------------
+
+
+CASES = [pytest.param(example, kind, id=f"{example.stem}-{kind}") for example in EXAMPLE_FILES for kind in KINDS]
+
+
+def test_examples_found():
+    assert EXAMPLE_FILES, f"no examples/*.yaml under {ROOT}"
+
+
+@pytest.mark.parametrize("example,kind", CASES)
+def test_example_page_is_accessible_and_offline(chromium, rendered, example, kind):
+    html = rendered(example, kind)
+    shot = web.ARTIFACTS / f"{example.stem}{KINDS[kind][1]}.png"
+    with web.open_file(chromium, html) as opened:
+        web.screenshot(opened.page, shot)  # before the assertions, so a failing page can be looked at
+        violations = web.axe_violations(opened.page)
+        assert not opened.external_requests, (
+            f"{html.name} tried to leave file:// (all blocked): {opened.external_requests}")
+        assert not violations, f"{html.name} (screenshot {shot}):\n{web.format_violations(violations)}"
+        assert not opened.dialogs, f"{html.name} opened dialogs: {opened.dialogs}"
+        assert not opened.console_errors, f"{html.name} logged errors: {opened.console_errors}"
+
+
+@pytest.mark.parametrize("example,kind", CASES)
+def test_example_page_prints_to_a4(chromium, rendered, example, kind):
+    html = rendered(example, kind)
+    pdf_path = web.ARTIFACTS / f"{example.stem}{KINDS[kind][1]}.pdf"
+    with web.open_file(chromium, html) as opened:
+        data = web.print_pdf(opened.page, pdf_path)
+        assert not opened.external_requests, f"printing {html.name} tried the network: {opened.external_requests}"
+    assert data.startswith(b"%PDF-"), f"{html.name}: page.pdf() did not give a PDF"
+    pages = web.pdf_page_count(data)
+    assert pages >= 1, f"{html.name}: the PDF has no pages"
+    if kind == "render" and example.stem in MULTI_PAGE:
+        assert pages > 1, f"{html.name}: the programme printed on {pages} A4 page(s); expected more than one"
+
+
+# --- the harness itself: it must be able to fail -------------------------------------------------------
+
+
+ACCESSIBLE_BODY = """
+<header><p><a href="#sisalto">Siirry sisältöön</a></p></header>
+<main id="sisalto">
+  <h1>Esimerkkilän kotoutumisohjelma</h1>
+  <p>Ohjelma kuvaa kotoutumisen alkuvaiheen palvelut.</p>
+  <img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" alt="Kunnan vaakuna">
+  <table>
+    <caption>Toimenpiteet</caption>
+    <thead><tr><th scope="col">Toimenpide</th><th scope="col">Vastuutaho</th></tr></thead>
+    <tbody><tr><td>Neuvonta</td><td>Hyvinvointipalvelut</td></tr></tbody>
+  </table>
+</main>
+"""
+
+
+def test_harness_accepts_an_accessible_page(chromium, page_html):
+    html = page_html(ACCESSIBLE_BODY)
+    with web.open_file(chromium, html) as opened:
+        violations = web.axe_violations(opened.page)
+        assert violations == [], web.format_violations(violations)
+        assert opened.external_requests == []
+        assert opened.console_errors == []
+        assert opened.dialogs == []
+
+
+def test_harness_flags_image_without_alt(chromium, page_html):
+    html = page_html('<main><h1>Otsikko</h1><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="></main>')
+    with web.open_file(chromium, html) as opened:
+        violations = web.axe_violations(opened.page)
+    assert "image-alt" in _ids(violations), web.format_violations(violations)
+    (alt,) = [v for v in violations if v["id"] == "image-alt"]
+    assert alt["impact"] == "critical"
+    assert alt["targets"] == ["img"]
+    assert "image-alt" in web.format_violations(violations)
+
+
+def test_harness_flags_low_contrast(chromium, page_html):
+    html = page_html('<main><h1>Otsikko</h1><p class="haalea">Vaalea teksti valkoisella.</p></main>',
+                     head="<style>body { background: #fff } .haalea { color: #ccc }</style>")
+    with web.open_file(chromium, html) as opened:
+        violations = web.axe_violations(opened.page)
+    assert _ids(violations) == ["color-contrast"], web.format_violations(violations)
+    assert violations[0]["impact"] == "serious"
+    assert len(violations[0]["nodes"]) == 1 and 'class="haalea"' in violations[0]["nodes"][0]["html"]
+
+
+def test_harness_blocks_and_records_the_network(chromium, page_html):
+    html = page_html('<main><h1>Otsikko</h1><img src="https://kotocheck.invalid/logo.png" alt="Logo">'
+                     '<script>fetch("http://127.0.0.1:9/x").catch(() => {});</script></main>',
+                     head='<link rel="stylesheet" href="https://kotocheck.invalid/style.css">')
+    with web.open_file(chromium, html) as opened:
+        opened.page.wait_for_timeout(200)
+        requests = sorted(opened.external_requests)
+    assert requests == ["http://127.0.0.1:9/x", "https://kotocheck.invalid/logo.png",
+                        "https://kotocheck.invalid/style.css"]
+
+
+def test_harness_allows_local_files(chromium, page_html, tmp_path):
+    (tmp_path / "style.css").write_text("p { color: #111 }", encoding="utf-8")
+    html = page_html("<main><h1>Otsikko</h1><p>Teksti.</p></main>", head='<link rel="stylesheet" href="style.css">')
+    with web.open_file(chromium, html) as opened:
+        colour = opened.page.evaluate("getComputedStyle(document.querySelector('p')).color")
+        assert opened.external_requests == []
+    assert colour == "rgb(17, 17, 17)"
+
+
+def test_harness_sees_dialogs_and_script_errors(chromium, page_html):
+    html = page_html('<main><h1>Otsikko</h1><script>alert("xss"); throw new Error("boom");</script></main>')
+    with web.open_file(chromium, html) as opened:
+        assert opened.dialogs == ["alert: xss"]
+        assert any("boom" in e for e in opened.console_errors), opened.console_errors
+
+
+def test_harness_prints_a_multi_page_pdf(chromium, page_html):
+    paragraphs = "\n".join(f"<p>Kappale {i}: kotoutumisen edistäminen kuuluu koko kunnalle.</p>" for i in range(200))
+    html = page_html(f"<main><h1>Pitkä sivu</h1>{paragraphs}</main>")
+    with web.open_file(chromium, html) as opened:
+        long_pdf = web.print_pdf(opened.page)
+    html = page_html("<main><h1>Lyhyt sivu</h1><p>Yksi kappale.</p></main>", name="short.html")
+    with web.open_file(chromium, html) as opened:
+        short_pdf = web.print_pdf(opened.page)
+    assert web.pdf_page_count(short_pdf) == 1
+    assert web.pdf_page_count(long_pdf) > 1
