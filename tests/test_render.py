@@ -150,3 +150,25 @@ def test_render_refuses_a_document_with_schema_errors(cli, tmp_path):
     result = cli("render", write_yaml(tmp_path / "k.yaml", data), "--format", "md")
     assert result.exit_code == 1
     assert "schema.type" in result.output and "fix the errors above first" in result.output
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_a_follow_up_whose_programme_cannot_be_read_still_renders_with_its_ids(cli, tmp_path, fmt):
+    data = read_yaml(EXAMPLES / "rovaniemi-seuranta-2022-2025.yaml")
+    path = write_yaml(tmp_path / "f.yaml", data)  # the programme is not beside it
+    result = cli("render", path, "--format", fmt)
+    assert result.exit_code == 0 and "T2.3" in result.output
+
+
+@pytest.mark.parametrize("example", EXAMPLE_FILES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("command", ["render", "report"])
+def test_html_is_self_contained_semantic_and_in_the_chosen_language(cli, example, command):
+    import re
+
+    html = cli(command, example, "--format", "html", "--lang", "sv").output
+    assert html.startswith("<!DOCTYPE html>") and '<html lang="sv">' in html
+    assert "<script" not in html.lower() and "<link" not in html.lower() and "@import" not in html
+    assert "url(http" not in html and "src=\"http" not in html
+    assert html.count("<h1") == 1 and "<main" in html and "@page" in html and "A4" in html
+    headers = re.findall(r"<th\b[^>]*>", html)
+    assert all("scope=" in th for th in headers)  # (the Rovaniemi goals-only programme has no table)
