@@ -9,6 +9,7 @@ from typing import Any
 
 from kotocheck import checks, i18n, loader
 from kotocheck.checklist import CATALOGUES, Checklist, Item, available, catalogue, groups, label, load_checklist
+from kotocheck.config import Config
 from kotocheck.findings import FileResult, Finding, Severity, Status, Waiver
 from kotocheck.locations import dotted, locate, resolve
 from kotocheck.models import FORMAT_VERSIONS, MODELS, schema_findings
@@ -20,17 +21,25 @@ DEFAULT_CHECKLIST = {"services": "kotoutumisohjelma-681-2023", "followup": "seur
 class Options:
     today: dt.date = field(default_factory=dt.date.today)
     checklist_dirs: list[Path] = field(default_factory=list)
-    max_bytes: int = loader.DEFAULT_MAX_BYTES
+    max_bytes: int | None = None  # None: the config's, else loader.DEFAULT_MAX_BYTES
+    config: Config | None = None  # settings in effect (default checklist, severities, waivers)
+    use_waivers: bool = True  # False: --no-waivers, to see what the waivers hide
+
+    @property
+    def settings(self):
+        return (self.config or Config()).settings
 
 
 def check_file(path: Path, options: Options | None = None, display: str | None = None) -> FileResult:
     options = options or Options()
     display = display or str(path)
     try:
-        doc = loader.load(path, display, options.max_bytes)
+        doc = loader.load(path, display, options.max_bytes or options.settings.max_bytes)
     except loader.LoadError as exc:
         return FileResult(file=display, findings=[exc.finding], unreadable=True)
     result = check_document(doc, path, options)
+    for finding in result.findings:  # kotocheck.toml [severity]
+        finding.severity = options.settings.severity.get(finding.rule, finding.severity)
     result.findings.sort(key=Finding.sort_key)
     return result
 
@@ -57,17 +66,27 @@ def check_document(doc: loader.Document, path: Path, options: Options) -> FileRe
     result.findings.extend(_duplicate_ids(doc))
     broken = {f.path for f in schema if f.rule != "schema.missing"}
     checklist = _checklist(doc, kind, options, result)
+    if checklist is None and kind == "programme" and not data.get("checklist") and not options.settings.checklist:
+        result.findings.append(_plain(doc, (), "doc.checklist", "doc.checklist_missing", at_value=False,
+                                      known=", ".join(sorted(available(options.checklist_dirs)))))
     if checklist is None:
         return result
     result.checklist = checklist.id
     waived = _waivers(doc, checklist, result)
+    configured = _config_waivers(path, checklist, options, result)
+    if not options.use_waivers:
+        for waiver in result.waivers:
+            waiver.applied = False
+        waived, configured = set(), {}
     ctx = _context(doc, path, options)
     for item in checklist.items:
         hits = checks.run(item.check, ctx)
-        if item.id in waived:
+        if item.id in waived or item.id in configured:
             result.statuses[item.id] = Status.NOT_APPLICABLE
-            if not hits:  # likely a waiver on the wrong item
+            if not hits and item.id in waived:  # likely a waiver on the wrong item
                 result.findings.append(_waiver_covered(doc, result, item))
+            elif not hits:
+                result.findings.append(_config_finding(configured[item.id], "waiver.unused", doc.file))
             continue
         result.statuses[item.id] = _status(hits)
         # A value of the wrong type already has a located schema error; saying again
@@ -96,7 +115,7 @@ def _plain(doc: loader.Document, path: tuple, rule: str, key: str, hint: str | N
 
 
 def _checklist(doc: loader.Document, kind: str, options: Options, result: FileResult) -> Checklist | None:
-    name = doc.data.get("checklist") or DEFAULT_CHECKLIST.get(kind)
+    name = doc.data.get("checklist") or options.settings.checklist or DEFAULT_CHECKLIST.get(kind)
     if not isinstance(name, str):
         return None  # the schema already reported a missing or mistyped checklist
     known = available(options.checklist_dirs)
@@ -134,6 +153,48 @@ def _waivers(doc: loader.Document, checklist: Checklist, result: FileResult) -> 
     return waived
 
 
+def _config_waivers(path: Path, checklist: Checklist, options: Options, result: FileResult) -> dict[str, Waiver]:
+    """Waivers from kotocheck.toml that apply to this file: item id -> waiver. An expired
+    one waives nothing and is itself a finding; so is one naming no item of the checklist."""
+    config = options.config
+    if config is None or config.file is None:
+        return {}
+    applied: dict[str, Waiver] = {}
+    text = config.file.read_text(encoding="utf-8")
+    for index, entry in enumerate(config.waivers_for(path)):
+        line = _nth_table_line(text, "waivers", index, config.file.name == "pyproject.toml")
+        item = checklist.item(entry.rule)
+        waiver = Waiver(item=entry.rule, reason=entry.reason, line=line, column=1, origin="config",
+                        title=item.title.as_dict() if item else None, file=str(config.file),
+                        approved_by=entry.approved_by, expires=entry.expires)
+        result.waivers.append(waiver)
+        if entry.expires is not None and entry.expires < options.today:
+            waiver.applied = False
+            result.findings.append(_config_finding(waiver, "waiver.expired", result.file,
+                                                   date=entry.expires.strftime("%-d.%-m.%Y")))
+        elif item is None:
+            waiver.applied = False
+            result.findings.append(_config_finding(waiver, "waiver.unused", result.file))
+        else:
+            applied[entry.rule] = waiver
+    return applied
+
+
+def _nth_table_line(text: str, table: str, index: int, in_pyproject: bool) -> int:
+    header = f"[[tool.kotocheck.{table}]]" if in_pyproject else f"[[{table}]]"
+    lines = [n for n, line in enumerate(text.splitlines(), start=1) if line.strip() == header]
+    return lines[index] if index < len(lines) else 1
+
+
+def _config_finding(waiver: Waiver, key: str, checked: str, **params: Any) -> Finding:
+    """A finding about a waiver in kotocheck.toml, located there; the message names the checked file."""
+    message = i18n.message(key, value=waiver.item, **params)
+    return Finding(rule=key.replace("_", "-"), severity=Severity.WARNING, file=waiver.file or checked,
+                   line=waiver.line, column=waiver.column,
+                   message={lang: f"{text} ({checked})" for lang, text in message.items()},
+                   hint=i18n.message(key + ".hint"))
+
+
 def _waiver_covered(doc: loader.Document, result: FileResult, item: Item) -> Finding:
     waiver = next(w for w in result.waivers if w.item == item.id)
     return Finding(rule="waiver.covered", severity=Severity.INFO, file=doc.file, line=waiver.line,
@@ -150,7 +211,7 @@ def _context(doc: loader.Document, path: Path, options: Options) -> checks.Conte
             return None, "-"
         file = (path.parent / target)
         try:
-            loaded = loader.load(file, str(file), options.max_bytes)
+            loaded = loader.load(file, str(file), options.max_bytes or options.settings.max_bytes)
         except loader.LoadError as exc:
             return None, exc.finding.message["fi"] + f" ({target})"
         if not isinstance(loaded.data, dict):

@@ -52,8 +52,12 @@ class Waiver:
     reason: str
     line: int
     column: int
-    origin: str = "document"  # where the waiver was declared
+    origin: str = "document"  # "document" (not_applicable) or "config" (kotocheck.toml)
     title: Localized | None = None  # the waived item's title
+    file: str | None = None  # where it was declared, when not the checked file
+    approved_by: str | None = None
+    expires: object = None  # datetime.date for config waivers that expire
+    applied: bool = True  # False under --no-waivers, or when expired
 
 
 @dataclass

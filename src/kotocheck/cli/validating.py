@@ -1,34 +1,112 @@
-"""`kotocheck validate`: findings of one or more files."""
+"""`kotocheck validate`: findings of files and folders, in the format the user or CI needs."""
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 from typing import List, Optional
 
 import typer
 
-from kotocheck.cli import FailOn, Format, Lang, reference_date, emit, app
+from kotocheck.cli import FailOn, Format, Lang, emit, fail, reference_date, app
+
+PROGRESS_FROM = 10  # files; fewer finish before a bar would help
 
 
 @app.command()
 def validate(
-    files: List[Path] = typer.Argument(..., help="Tarkistettavat YAML-tiedostot / YAML files to check."),
-    lang: Lang = typer.Option(Lang.fi, "--lang", help="Kieli / language of the messages."),
-    format: Format = typer.Option(Format.text, "--format", "-f", help="Tulosteen muoto / output format."),
-    fail_on: FailOn = typer.Option(FailOn.error, "--fail-on", help="Vakavuus, josta poistutaan koodilla 1."),
+    files: Optional[List[Path]] = typer.Argument(None, help="Tiedostot tai kansiot / files or folders (default: paths in kotocheck.toml)."),
+    lang: Optional[Lang] = typer.Option(None, "--lang", help="Kieli / language of the messages (fi, en)."),
+    format: Optional[Format] = typer.Option(None, "--format", "-f", help="text, json, github, gitlab, sarif, junit (github when GITHUB_ACTIONS=true)."),
+    fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help="Vakavuus, josta poistutaan koodilla 1 / severity that fails the run."),
+    exit_zero: bool = typer.Option(False, "--exit-zero", help="Raportoi, mutta älä epäonnistu / report without failing."),
+    no_waivers: bool = typer.Option(False, "--no-waivers", help="Näytä, mitä poikkeukset piilottavat / show what waivers hide."),
+    list_files: bool = typer.Option(False, "--list-files", help="Listaa tarkistettavat tiedostot / list the files that would be checked."),
     today: Optional[str] = typer.Option(None, "--today", hidden=True, help="Reference date (tests)."),
 ) -> None:
     """Tarkista ohjelma tarkistuslistaa ja lakia vasten / check files against the checklist and the law."""
+    from kotocheck import config as config_module, discovery
     from kotocheck.engine import Options, check_file
     from kotocheck.findings import Severity
+
+    try:
+        base = config_module.load(files[0] if files else Path.cwd())
+    except config_module.ConfigError as exc:
+        _located_error(exc.finding, lang.value if lang else "fi")
+    targets = discovery.find(list(files) if files else [base.resolve(p) for p in base.settings.paths])
+    if list_files:
+        sys.stdout.write("".join(f"{p}\n" for p in targets))
+        raise typer.Exit(0)
+    if not targets:
+        fail(_pick_message("out.no_files", (lang.value if lang else base.settings.lang)), 2)
+    chosen = _format(format)
+    language = lang.value if lang else ("en" if base.settings.lang == "en" else "fi")
+    date = reference_date(today)
+    configs: dict[Path, object] = {}
+    results = []
+    for path in _progress(targets, chosen):
+        try:
+            config = _config_for(path, configs, config_module)
+        except config_module.ConfigError as exc:
+            _located_error(exc.finding, language)
+        results.append(check_file(path, Options(today=date, config=config, use_waivers=not no_waivers), display=str(path)))
     from kotocheck import reporters
 
-    options = Options(today=reference_date(today))
-    results = [check_file(path, options, display=str(path)) for path in files]
-    output = reporters.get(format.value)(results, lang.value)
-    emit(output, colour=format is Format.text)
-    threshold = Severity(fail_on.value).rank
+    emit(reporters.get(chosen)(results, language), colour=chosen == "text")
+    if chosen == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
+        _append_step_summary(results, language)
+    threshold = Severity((fail_on.value if fail_on else base.settings.fail_on.value)).rank
     if any(r.unreadable for r in results):
         raise typer.Exit(2)
     failing = any(f.severity.rank >= threshold for r in results for f in r.findings)
-    raise typer.Exit(1 if failing else 0)
+    raise typer.Exit(1 if failing and not exit_zero else 0)
+
+
+def _format(given: Optional[Format]) -> str:
+    if given is not None:
+        return given.value
+    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+
+
+def _config_for(path: Path, cache: dict, config_module):
+    """The settings that govern one file: the nearest config above it (cached per folder)."""
+    folder = path.parent.resolve()
+    if folder not in cache:
+        cache[folder] = config_module.load(folder)
+    return cache[folder]
+
+
+def _progress(targets: list[Path], chosen: str):
+    """A progress bar on a terminal (stderr) when there are many files."""
+    if len(targets) < PROGRESS_FROM or not sys.stderr.isatty():
+        return targets
+    from rich.progress import track
+
+    return track(targets, description="kotocheck", console=_stderr_console(), transient=True)
+
+
+def _stderr_console():
+    from rich.console import Console
+
+    return Console(stderr=True, no_color=bool(os.environ.get("NO_COLOR")))
+
+
+def _append_step_summary(results, lang: str) -> None:
+    from kotocheck.reporters import github
+
+    with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as fh:
+        fh.write(github.step_summary(results, lang))
+
+
+def _located_error(finding, lang: str) -> None:
+    from kotocheck.reporters.text import finding_lines
+
+    sys.stderr.write("\n".join(finding_lines(finding, lang)) + "\n")
+    raise typer.Exit(2)
+
+
+def _pick_message(key: str, lang: str) -> str:
+    from kotocheck import i18n
+
+    return i18n.pick(i18n.MESSAGES[key], lang)

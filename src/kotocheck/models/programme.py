@@ -192,7 +192,7 @@ class ServicesReference(Strict):
 
 class Programme(DocumentBase):
     kind: Literal["programme"]
-    checklist: NonEmpty
+    checklist: NonEmpty | None = None  # may come from kotocheck.toml instead
     identification: Identification
     process: Process | None = None
     situation: Situation | None = None

@@ -28,8 +28,10 @@ def report(results: list[FileResult], lang: str) -> str:
             "file": result.file, "kind": result.kind, "checklist": result.checklist, "readable": not result.unreadable,
             "errors": result.count(Severity.ERROR), "warnings": result.count(Severity.WARNING),
             "info": result.count(Severity.INFO),
-            "waivers": [{"item": w.item, "title": i18n.pick(w.title, lang), "reason": w.reason, "line": w.line,
-                         "column": w.column} for w in result.waivers],
+            "waivers": [{"item": w.item, "title": i18n.pick(w.title, lang), "reason": w.reason, "origin": w.origin,
+                         "file": w.file or result.file, "line": w.line, "column": w.column,
+                         "approved_by": w.approved_by, "expires": w.expires.isoformat() if w.expires else None,
+                         "applied": w.applied} for w in result.waivers],
             "statuses": {k: v.value for k, v in result.statuses.items()},
         })
     return json.dumps({"tool": "kotocheck", "version": __version__, "language": lang, "findings": findings,

@@ -34,9 +34,16 @@ def summary_line(result: FileResult, lang: str) -> str:
 
 
 def waiver_lines(result: FileResult, lang: str) -> list[str]:
-    label = i18n.pick(i18n.MESSAGES["out.waived"], lang)
-    return [f"{result.file}:{w.line}:{w.column}  {label}  {w.item}  {i18n.pick(w.title, lang)}: {w.reason}"
-            for w in result.waivers]
+    lines = []
+    for w in result.waivers:
+        label = i18n.pick(i18n.MESSAGES["out.waived" if w.applied else "out.waiver_ignored"], lang)
+        extra = ""
+        if w.approved_by:
+            extra += f" ({i18n.pick(i18n.MESSAGES['out.approved_by'], lang)}: {w.approved_by}"
+            extra += f", {w.expires.isoformat()})" if w.expires else ")"
+        lines.append(f"{w.file or result.file}:{w.line}:{w.column}  {label}  {w.item}  "
+                     f"{i18n.pick(w.title, lang) or w.item}: {w.reason}{extra}")
+    return lines
 
 
 def report(results: list[FileResult], lang: str) -> str:

@@ -1,0 +1,114 @@
+"""`kotocheck explain`, `kotocheck checklist list` and `kotocheck config`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from kotocheck.cli import Lang, app, fail, reference_date
+
+checklist_app = typer.Typer(no_args_is_help=True, help="Tarkistuslistat / checklists.")
+app.add_typer(checklist_app, name="checklist")
+
+
+@app.command()
+def explain(
+    rule: str = typer.Argument(..., help="Kohdan tunnus, esim. 5.10 / item id, e.g. 5.10."),
+    checklist: Optional[str] = typer.Option(None, "--checklist", help="Vain tämä tarkistuslista / only this checklist."),
+    lang: Lang = typer.Option(Lang.fi, "--lang", help="Kieli / language."),
+    today: Optional[str] = typer.Option(None, "--today", hidden=True),
+) -> None:
+    """Selitä tarkistuslistan kohta / explain a checklist item: text, source, check, examples."""
+    from kotocheck import explain as explaining
+    from kotocheck import i18n
+    from kotocheck.checklist import available, load_checklist
+
+    found = [(c, c.item(rule)) for c in (load_checklist(p) for n, p in sorted(available().items())
+                                         if checklist in (None, n)) if c.item(rule)]
+    if not found:
+        fail(f"{rule}: " + ("tuntematon kohta / unknown item" if checklist is None or checklist in available()
+                            else f"tuntematon tarkistuslista / unknown checklist {checklist}"), 2)
+    pick = lambda text: i18n.pick(text.as_dict(), lang.value)  # noqa: E731
+    out = []
+    for chosen, item in found:
+        labels = [chosen.source_label(s)[lang.value] for s in [item.source, *item.also]]
+        out += [f"{item.id}  {pick(item.title)}  [{chosen.id}]", "",
+                pick(item.text), "",
+                f"{'Vakavuus' if lang.value == 'fi' else 'Severity'}: {item.severity.value}   "
+                f"{'Peruste' if lang.value == 'fi' else 'Rests on'}: {item.rests_on}",
+                *[f"{'Lähde' if lang.value == 'fi' else 'Source'}: {label}" for label in labels],
+                f"URL: {chosen.sources[item.source.document].url}",
+                f"{'Tarkistus' if lang.value == 'fi' else 'Check'}: {_describe(item.check)}",
+                f"{'Vihje' if lang.value == 'fi' else 'Hint'}: {pick(item.hint)}", ""]
+        pair = explaining.snippets(item.check, reference_date(today))
+        if pair:
+            ok, bad = pair
+            out += [("Läpäisee:" if lang.value == "fi" else "Passes:"), _indent(explaining.to_yaml(ok)),
+                    ("Ei läpäise:" if lang.value == "fi" else "Fails:"), _indent(explaining.to_yaml(bad) or "{}\n")]
+    sys.stdout.write("\n".join(out).rstrip() + "\n")
+
+
+def _describe(spec) -> str:
+    if spec.all:
+        return "all(" + "; ".join(_describe(s) for s in spec.all) + ")"
+    if spec.any:
+        return "any(" + "; ".join(_describe(s) for s in spec.any) + ")"
+    params = ", ".join(f"{k}={v}" for k, v in spec.params.model_dump(exclude_defaults=True).items())
+    return f"{spec.kind}({params})"
+
+
+def _indent(text: str) -> str:
+    return "".join(f"    {line}\n" for line in text.splitlines()).rstrip("\n")
+
+
+@checklist_app.command("list")
+def checklist_list(
+    checklist: Optional[str] = typer.Option(None, "--checklist", help="Vain tämä tarkistuslista / only this checklist."),
+    lang: Lang = typer.Option(Lang.fi, "--lang", help="Kieli / language."),
+) -> None:
+    """Listaa tarkistuslistat ja niiden kohdat / list the checklists and their items."""
+    from kotocheck import i18n
+    from kotocheck.checklist import available, load_checklist
+
+    names = sorted(available())
+    if checklist is not None and checklist not in names:
+        fail(f"tuntematon tarkistuslista / unknown checklist {checklist}; known: {', '.join(names)}", 2)
+    out = []
+    for name in names if checklist is None else [checklist]:
+        chosen = load_checklist(available()[name])
+        out += [f"{name}  ({chosen.kind}, {len(chosen.items)})  {i18n.pick(chosen.title.as_dict(), lang.value)}"]
+        for item in chosen.items:
+            source = chosen.source_label(item.source)[lang.value]
+            out.append(f"  {item.id:<7} {item.severity.value:<8} {i18n.pick(item.title.as_dict(), lang.value)}  — {source}")
+        out.append("")
+    sys.stdout.write("\n".join(out).rstrip() + "\n")
+
+
+@app.command("config")
+def show_config(path: Optional[Path] = typer.Argument(None, help="Tiedosto tai kansio, josta asetuksia haetaan / where to look from.")) -> None:
+    """Näytä voimassa olevat asetukset ja mistä ne tulevat / the settings in effect and where each came from."""
+    from kotocheck import config as config_module
+
+    try:
+        config = config_module.load(path or Path.cwd())
+    except config_module.ConfigError as exc:
+        from kotocheck.reporters.text import finding_lines
+
+        sys.stderr.write("\n".join(finding_lines(exc.finding, "fi")) + "\n")
+        raise typer.Exit(2)
+    out = [f"# {config.file or 'ei asetustiedostoa / no settings file'}"]
+    settings = config.settings.model_dump(mode="json")
+    for name, value in settings.items():
+        shown = value if not isinstance(value, (list, dict)) or not value else f"{len(value)} kpl / entries"
+        out.append(f"{name:<10} = {shown!s:<40} # {config.origin.get(name, 'default')}")
+    for waiver in config.settings.waivers:
+        out.append(f"  waiver {waiver.rule} {waiver.files}: {waiver.reason} ({waiver.approved_by}"
+                   + (f", {waiver.expires}" if waiver.expires else "") + ")")
+    for rule, severity in config.settings.severity.items():
+        out.append(f"  severity {rule} = {severity.value}")
+    for entry in config.settings.render:
+        out.append(f"  render {entry.source} -> {entry.output}")
+    sys.stdout.write("\n".join(out) + "\n")

@@ -1,0 +1,191 @@
+"""Settings from `kotocheck.toml` or `[tool.kotocheck]` in `pyproject.toml`, found by
+searching upward from the checked file (or the current folder). The command line wins
+over the file, the file over the defaults; `origin` says where each setting came from.
+
+    checklist = "kotoutuminen-681-2023"  # for programmes that do not name one, and for init
+    lang = "fi"
+    fail_on = "error"
+    templates = "pohjat"                 # relative to the config file
+    paths = ["ohjelma", "seuranta"]      # what `validate` checks when given no files
+    max_bytes = 5000000
+
+    [severity]                           # severity per rule id
+    "2.2" = "info"
+
+    [[waivers]]                          # a rule waived for files, with reason and approver
+    rule = "5.8"
+    files = "ohjelma/*.yaml"             # glob relative to the config file (default: all files)
+    reason = "Ei kansainvälistä suojelua saavia asukkaita."
+    approved_by = "Hyvinvointilautakunta 12.3.2025 § 14"
+    expires = 2026-12-31                 # optional
+
+    [[render]]                           # documents `kotocheck render --check` keeps up to date
+    source = "ohjelma/ohjelma.yaml"
+    output = "julkaisu/ohjelma.html"
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import fnmatch
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from kotocheck import i18n
+from kotocheck.findings import Finding, Severity
+
+NAMES = ("kotocheck.toml", "pyproject.toml")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class WaiverEntry(_Strict):
+    rule: str = Field(min_length=1)
+    files: str = "**"
+    reason: str = Field(min_length=1)
+    approved_by: str = Field(min_length=1)
+    expires: dt.date | None = None
+
+
+class RenderEntry(_Strict):
+    source: str
+    output: str
+    format: Literal["md", "html"] | None = None
+    lang: Literal["fi", "en", "sv"] = "fi"
+
+
+class Settings(_Strict):
+    checklist: str | None = None
+    lang: Literal["fi", "en", "sv"] = "fi"
+    fail_on: Severity = Severity.ERROR
+    templates: str | None = None
+    paths: list[str] = []
+    max_bytes: int = Field(default=5 * 1024 * 1024, gt=0)
+    severity: dict[str, Severity] = {}
+    waivers: list[WaiverEntry] = []
+    render: list[RenderEntry] = []
+
+
+@dataclass
+class Config:
+    settings: Settings = field(default_factory=Settings)
+    file: Path | None = None  # the config file in effect
+    origin: dict[str, str] = field(default_factory=dict)  # setting -> "kotocheck.toml:3" | "default" | "command line"
+
+    @property
+    def root(self) -> Path:
+        return self.file.parent if self.file else Path.cwd()
+
+    def resolve(self, relative: str) -> Path:
+        return (self.root / relative).resolve()
+
+    def override(self, name: str, value: Any) -> None:
+        """A command-line option given by the user."""
+        if value is not None:
+            setattr(self.settings, name, value)
+            self.origin[name] = "command line"
+
+    def waivers_for(self, file: Path) -> list[WaiverEntry]:
+        try:
+            relative = file.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            relative = file.as_posix()
+        return [w for w in self.settings.waivers if _matches(relative, w.files)]
+
+
+def _matches(relative: str, pattern: str) -> bool:
+    return pattern in ("**", "*") or fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(relative, pattern + "/*")
+
+
+class ConfigError(Exception):
+    def __init__(self, finding: Finding):
+        super().__init__(finding.message["en"])
+        self.finding = finding
+
+
+def find(start: Path) -> tuple[Path, dict] | None:
+    """The nearest config file above `start`, with its kotocheck table."""
+    import tomllib
+
+    folder = start if start.is_dir() else start.parent
+    for candidate in [folder.resolve(), *folder.resolve().parents]:
+        for name in NAMES:
+            path = candidate / name
+            if not path.is_file():
+                continue
+            try:
+                data = tomllib.loads(path.read_text(encoding="utf-8"))
+            except tomllib.TOMLDecodeError as exc:
+                raise _error(path, _toml_position(str(exc)), "config.syntax", problem=str(exc).split(" (at")[0]) from None
+            except (OSError, UnicodeDecodeError) as exc:
+                raise _error(path, (1, 1), "config.syntax", problem=str(exc)) from None
+            if name == "pyproject.toml":
+                table = data.get("tool", {}).get("kotocheck")
+                if table is None:
+                    continue  # a pyproject without our table says nothing about kotocheck
+                return path, table
+            return path, data
+    return None
+
+
+def load(start: Path | None = None) -> Config:
+    found = find(start or Path.cwd())
+    config = Config()
+    if found is None:
+        config.origin = {name: "default" for name in Settings.model_fields}
+        return config
+    path, table = found
+    try:
+        config.settings = Settings.model_validate(table)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        where = _key_position(path, [str(p) for p in err["loc"] if isinstance(p, str)])
+        raise _error(path, where, "config.invalid", field=".".join(map(str, err["loc"])), problem=err["msg"]) from None
+    config.file = path
+    text = path.read_text(encoding="utf-8")
+    for name in Settings.model_fields:
+        line = _line_of(text, name, path.name == "pyproject.toml")
+        config.origin[name] = f"{path.name}:{line}" if name in table and line else ("default" if name not in table
+                                                                                     else path.name)
+    return config
+
+
+def _error(path: Path, where: tuple[int, int], key: str, **params: Any) -> ConfigError:
+    return ConfigError(Finding(rule=key.replace("_", "-"), severity=Severity.ERROR, file=str(path), line=where[0],
+                               column=where[1], message=i18n.message(key, **params),
+                               hint=i18n.message(key + ".hint", **params)))
+
+
+def _toml_position(message: str) -> tuple[int, int]:
+    match = re.search(r"at line (\d+), column (\d+)", message)
+    return (int(match.group(1)), int(match.group(2))) if match else (1, 1)
+
+
+def _line_of(text: str, key: str, in_pyproject: bool) -> int | None:
+    """Line of `key = …` or `[key]` / `[[key]]` (inside [tool.kotocheck] in a pyproject)."""
+    prefix = "tool.kotocheck." if in_pyproject else ""
+    inside = not in_pyproject
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if in_pyproject and stripped.startswith("["):
+            inside = stripped.startswith("[tool.kotocheck")
+        if not inside:
+            continue
+        if re.match(rf"^\[\[?{re.escape(prefix + key)}\]\]?$", stripped) or re.match(rf"^{re.escape(key)}\s*=", stripped):
+            return number
+    return None
+
+
+def _key_position(path: Path, keys: list[str]) -> tuple[int, int]:
+    text = path.read_text(encoding="utf-8")
+    for key in reversed(keys):
+        line = _line_of(text, key, path.name == "pyproject.toml")
+        if line:
+            return line, 1
+    return 1, 1
