@@ -117,3 +117,27 @@ def test_colour_on_a_terminal_unless_no_color(tmp_path):
 
     assert "\x1b[" in run({})
     assert "\x1b[" not in run({"NO_COLOR": "1"})
+
+
+def test_github_format_is_chosen_under_github_actions_and_fills_the_step_summary(cli, tmp_path):
+    summary = tmp_path / "summary.md"
+    summary.write_text("# earlier step\n")
+    env = {"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary), "GITHUB_WORKSPACE": str(ROOT)}
+    result = cli("validate", KEMIJARVI, env=env)
+    assert result.exit_code == 1
+    assert result.output.startswith("::group::examples/kemijarvi-2023-2025.yaml\n")
+    assert "::error file=examples/kemijarvi-2023-2025.yaml,line=" in result.output
+    written = summary.read_text()
+    assert written.startswith("# earlier step\n") and "L32.1" in written and "12/36" in written
+
+
+def test_every_ci_format_through_the_command_line(cli, tmp_path):
+    import xml.etree.ElementTree as ET
+
+    for fmt in ("gitlab", "sarif", "junit"):
+        result = cli("validate", KEMIJARVI, "--format", fmt, "--exit-zero")
+        assert result.exit_code == 0
+        if fmt == "junit":
+            assert ET.fromstring(result.output).tag == "testsuites"
+        else:
+            json.loads(result.output)

@@ -26,6 +26,10 @@ class Lang(str, enum.Enum):
 class Format(str, enum.Enum):
     text = "text"
     json = "json"
+    github = "github"
+    gitlab = "gitlab"
+    sarif = "sarif"
+    junit = "junit"
 
 
 class DocLang(str, enum.Enum):

@@ -11,13 +11,13 @@ from kotocheck.findings import FileResult
 Reporter = Callable[[list[FileResult], str], str]
 
 
+FORMATS = ("text", "json", "github", "gitlab", "sarif", "junit")
+
+
 def get(name: str) -> Reporter:
     # Imported on demand so that a plain `validate` pays only for the format it prints.
-    if name == "json":
-        from kotocheck.reporters.json import report
-    else:
-        from kotocheck.reporters.text import report
-    return report
+    import importlib
 
-
-FORMATS = ("text", "json")
+    if name not in FORMATS:
+        raise KeyError(name)
+    return importlib.import_module(f"kotocheck.reporters.{name}").report
