@@ -218,3 +218,37 @@ def test_harness_prints_a_multi_page_pdf(chromium, page_html):
         short_pdf = web.print_pdf(opened.page)
     assert web.pdf_page_count(short_pdf) == 1
     assert web.pdf_page_count(long_pdf) > 1
+
+
+# --- the reviewer's summary of many programmes -------------------------------------------------------------
+
+
+def test_summary_page_is_accessible_offline_and_sortable(chromium, tmp_path):
+    """`kotocheck summary --format html` of the examples and one unreadable file: zero axe violations
+    as written and after sorting by a column, aria-sort on exactly the sorted heading."""
+    broken = tmp_path / "rikki.yaml"
+    broken.write_text("kind: programme\ntitle: [auki\n", encoding="utf-8")
+    out = tmp_path / "summary.html"
+    proc = subprocess.run([sys.executable, "-m", "kotocheck", "summary", str(EXAMPLES), str(broken), "--format", "html",
+                           "-o", str(out)], cwd=ROOT, env={**os.environ, "KOTOCHECK_TODAY": TODAY},
+                          capture_output=True, text=True, timeout=180)
+    assert proc.returncode == 0, proc.stderr
+    sorted_heads = "Array.from(document.querySelectorAll('#summary-table thead th[aria-sort]'))" \
+                   ".map(h => [h.textContent.trim(), h.getAttribute('aria-sort')])"
+    with web.open_file(chromium, out) as opened:
+        web.screenshot(opened.page, web.ARTIFACTS / "summary.png")
+        violations = web.axe_violations(opened.page)
+        assert not violations, web.format_violations(violations)
+        assert opened.page.evaluate(sorted_heads) == [["Maakunta", "ascending"]]
+        coverage = opened.page.locator("#summary-table thead th button", has_text="Kattavuus")
+        coverage.click()
+        coverage.click()
+        assert opened.page.evaluate(sorted_heads) == [["Kattavuus", "descending"]]
+        cells = opened.page.eval_on_selector_all("#summary-table tbody tr td:nth-child(8)",
+                                                 "cells => cells.map(c => c.textContent.trim())")
+        numbers = [int(c.split("\u00a0")[0]) for c in cells[:-1]]
+        assert cells[-1] == "" and numbers == sorted(numbers, reverse=True) and numbers[-1] == 8  # unreadable last
+        assert "Kattavuus" in opened.page.text_content("#sort-status")
+        violations = web.axe_violations(opened.page)
+        assert not violations, "after sorting:\n" + web.format_violations(violations)
+        assert not opened.external_requests and not opened.console_errors and not opened.dialogs

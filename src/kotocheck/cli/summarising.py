@@ -1,0 +1,63 @@
+"""`kotocheck summary`: the ELY reviewer's table of many programmes."""
+
+from __future__ import annotations
+
+import enum
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from kotocheck.cli import DocLang, app, fail, reference_date
+
+
+class SummaryFormat(str, enum.Enum):
+    text = "text"
+    md = "md"
+    html = "html"
+    csv = "csv"
+    json = "json"
+
+
+@app.command()
+def summary(
+    paths: List[Path] = typer.Argument(..., help="Ohjelmatiedostot tai kansiot / programme files or folders."),
+    format: SummaryFormat = typer.Option(SummaryFormat.text, "--format", "-f", help="text, md, html, csv tai json."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o",
+                                          help="Tulostiedosto (muuten vakiotuloste) / output file (stdout when not given)."),
+    lang: DocLang = typer.Option(DocLang.fi, "--lang", help="Otsikoiden kieli / language of headings."),
+    today: Optional[str] = typer.Option(None, "--today", hidden=True, help="Reference date (tests)."),
+) -> None:
+    """Yhteenvetotaulukko ohjelmista: voimassaolo, kattavuus, puutteet / one row per programme for the reviewer.
+
+    Kansiot käydään läpi alikansioineen. Poistuu koodilla 0, kun yhteenveto syntyi (havainnot ovat
+    sen sisältöä), ja koodilla 2, kun polkua ei ole tai -o hylätään."""
+    from kotocheck import discovery
+    from kotocheck import summary as summaries
+    from kotocheck.output import OutputError, same_file, write_atomic
+    from kotocheck.render import TemplateError
+
+    day = reference_date(today)
+    for path in paths:
+        if not path.exists():
+            fail(f"{path}: tiedostoa tai kansiota ei ole / no such file or folder", 2)
+    files = discovery.find(list(paths))
+    if output is not None:
+        for path in [*paths, *files]:
+            if same_file(path, output):
+                fail(f"{output}: -o names an input ({path}); refusing to overwrite it", 2)
+    if not files:
+        sys.stderr.write("kotocheck: ei asiakirjoja / no documents found\n")
+    built = summaries.check(files, day)
+    try:
+        text = summaries.output(built, format.value, lang.value)
+    except TemplateError as exc:
+        fail(f"template error: {exc}", 2)
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        write_atomic(output, text)
+    except OutputError as exc:
+        fail(str(exc), 2)
