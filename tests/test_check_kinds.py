@@ -163,3 +163,12 @@ def test_months_are_accepted_in_periods():
     assert check(spec, {"p": {"start": "2025-03", "end": "2029-02"}}) == []
     assert check(spec, {"p": {"start": "2025-03", "end": "2029-03"}}) != []
     assert check({"kind": "not_expired", "end": "p.end"}, {"p": {"end": "2026-11"}}) == []
+
+
+def test_not_expired_counts_years_from_approval_too():
+    spec = {"kind": "not_expired", "end": "p.end", "since": "a.date", "years": 4}
+    assert check(spec, {"p": {"end": 2026}, "a": {"date": dt.date(2023, 1, 10)}}) == []
+    lapsed = check(spec, {"p": {"end": 2026}, "a": {"date": dt.date(2022, 11, 22)}})
+    assert "22.11.2026" in lapsed[0].detail["fi"] and lapsed[0].path == ("a", "date")
+    one_year = {**spec, "years": 1}  # a leap day plus a year that has none
+    assert check(one_year, {"a": {"date": dt.date(2020, 2, 29)}})[0].detail["fi"].endswith("28.2.2021")

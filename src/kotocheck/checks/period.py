@@ -18,6 +18,8 @@ class SpanParams(Params):
 
 class ExpiryParams(Params):
     end: str
+    since: str | None = None  # e.g. the approval date: the programme lapses `years` after it
+    years: int | None = None
 
 
 def _value(data: dict, path: str) -> Any:
@@ -66,10 +68,22 @@ def check_span(params: SpanParams, ctx: Context) -> list[Hit]:
 
 
 def check_expiry(params: ExpiryParams, ctx: Context) -> list[Hit]:
+    """The period has not ended; with `since`, neither have `years` passed since that date."""
     end = _value(ctx.data, params.end)
-    if end is None:
+    candidates = [(_last_day(end), params.end)] if end is not None else []
+    since = _value(ctx.data, params.since) if params.since else None
+    if since is not None and params.years:
+        candidates.append((_add_years(_first_day(since), params.years), params.since))
+    if not candidates:
         return []
-    last = _last_day(end)
+    last, path = min(candidates)
     if last >= ctx.today:
         return []
-    return [Hit(anchor(ctx.data, params.end), i18n.message("check.expired", end=last.strftime("%-d.%-m.%Y")), at_value=True)]
+    return [Hit(anchor(ctx.data, path), i18n.message("check.expired", end=last.strftime("%-d.%-m.%Y")), at_value=True)]
+
+
+def _add_years(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February in a year without one
+        return day.replace(year=day.year + years, day=28)
