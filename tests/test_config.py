@@ -141,7 +141,7 @@ def test_no_waivers_shows_what_they_hide(cli, repo):
     rules = {f["rule"] for f in data["findings"]}
     assert {"6.4", "6.5"} <= rules
     assert [w["applied"] for w in data["files"][0]["waivers"]] == [False, False]
-    assert "poikkeus ohitettu  6.4" in cli("validate", program, "--no-waivers").output
+    assert "poikkeus ei voimassa  6.4" in cli("validate", program, "--no-waivers").output
 
 
 def test_validate_a_folder_and_list_its_files(cli, repo):
@@ -168,3 +168,21 @@ def test_validate_without_arguments_checks_the_configured_paths(cli, repo, monke
 def test_exit_zero_reports_without_failing(cli):
     result = cli("validate", KEMIJARVI, "--exit-zero")
     assert result.exit_code == 0 and "  virhe  L32.1  " in result.output
+
+
+def test_a_settings_waiver_that_waives_nothing_leaves_the_item_covered(cli, repo):
+    write(repo / "kotocheck.toml", WAIVER.format(rule="5.1", expires=""))
+    data = statuses(cli, repo / "ohjelma" / "ohjelma.yaml")
+    assert data["files"][0]["statuses"]["5.1"] == "covered"
+    assert data["files"][0]["waivers"][0]["applied"] is False
+    assert "ei sovellu" not in cli("validate", repo / "ohjelma" / "ohjelma.yaml").output.splitlines()[-1]
+
+
+def test_errors_inside_a_waiver_entry_point_at_that_entry(cli, repo):
+    config = write(repo / "kotocheck.toml", 'lang = "fi"\n\n[[waivers]]  # ensimmäinen\nrule = "6.4"\nreason = "x"\n'
+                                            'approved_by = "lautakunta"\n\n[[waivers]]  # toinen\nrule = "6.5"\n'
+                                            'reason = "y"\nexpires = "ei päivä"\n')
+    result = cli("validate", repo / "ohjelma" / "ohjelma.yaml", "--lang", "en")
+    first = result.output.splitlines()[0]
+    assert result.exit_code == 2 and first.startswith(f"{config}:8:") and "waivers.1.approved_by" in first
+    assert "a required setting is missing" in first

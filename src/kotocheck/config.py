@@ -145,8 +145,9 @@ def load(start: Path | None = None) -> Config:
         config.settings = Settings.model_validate(table)
     except ValidationError as exc:
         err = exc.errors()[0]
-        where = _key_position(path, [str(p) for p in err["loc"] if isinstance(p, str)])
-        raise _error(path, where, "config.invalid", field=".".join(map(str, err["loc"])), problem=err["msg"]) from None
+        where = _key_position(path, list(err["loc"]))
+        raise _error(path, where, "config.invalid", field=".".join(map(str, err["loc"])),
+                     problem=_problem(err)) from None
     config.file = path
     text = path.read_text(encoding="utf-8")
     for name in Settings.model_fields:
@@ -177,15 +178,52 @@ def _line_of(text: str, key: str, in_pyproject: bool) -> int | None:
             inside = stripped.startswith("[tool.kotocheck")
         if not inside:
             continue
-        if re.match(rf"^\[\[?{re.escape(prefix + key)}\]\]?$", stripped) or re.match(rf"^{re.escape(key)}\s*=", stripped):
+        if _is_header(stripped, prefix + key) or re.match(rf"^{re.escape(key)}\s*=", stripped):
             return number
     return None
 
 
-def _key_position(path: Path, keys: list[str]) -> tuple[int, int]:
+def _is_header(line: str, table: str) -> bool:
+    """`[table]` or `[[table]]`, with or without a comment after it."""
+    return re.match(rf"^\[\[?{re.escape(table)}\]\]?\s*(#.*)?$", line) is not None
+
+
+def table_lines(text: str, table: str, in_pyproject: bool) -> list[int]:
+    """Lines where each `[[table]]` entry starts, in order."""
+    name = f"tool.kotocheck.{table}" if in_pyproject else table
+    return [n for n, line in enumerate(text.splitlines(), start=1) if _is_header(line.strip(), name)]
+
+
+def _key_position(path: Path, loc: list) -> tuple[int, int]:
+    """Where a setting is: `key = …`, inside the n-th `[[table]]` entry when the error is in one;
+    a missing key points at its entry's header."""
     text = path.read_text(encoding="utf-8")
-    for key in reversed(keys):
-        line = _line_of(text, key, path.name == "pyproject.toml")
+    in_pyproject = path.name == "pyproject.toml"
+    if len(loc) >= 2 and isinstance(loc[1], int):
+        starts = table_lines(text, str(loc[0]), in_pyproject)
+        if loc[1] < len(starts):
+            lines = text.splitlines()
+            first = starts[loc[1]]
+            end = next((n for n in range(first, len(lines)) if lines[n].strip().startswith("[")), len(lines))
+            for number in range(first + 1, end + 1):
+                if len(loc) > 2 and re.match(rf"^{re.escape(str(loc[2]))}\s*=", lines[number - 1].strip()):
+                    return number, 1
+            return first, 1
+    for key in reversed([str(k) for k in loc if isinstance(k, str)]):
+        line = _line_of(text, key, in_pyproject)
         if line:
             return line, 1
     return 1, 1
+
+
+def _problem(err: dict) -> dict[str, str]:
+    """The validation problem in plain words; pydantic's own text where we have none."""
+    kind = err["type"]
+    if kind == "missing":
+        return {"fi": "pakollinen asetus puuttuu", "en": "a required setting is missing"}
+    if kind == "extra_forbidden":
+        return {"fi": "tuntematon asetus", "en": "unknown setting"}
+    if kind in ("literal_error", "enum"):
+        allowed = err.get("ctx", {}).get("expected", "")
+        return {"fi": "sallitut: " + allowed.replace(" or ", " tai "), "en": "allowed: " + allowed}
+    return {"fi": err["msg"], "en": err["msg"]}

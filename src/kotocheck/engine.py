@@ -81,12 +81,13 @@ def check_document(doc: loader.Document, path: Path, options: Options) -> FileRe
     ctx = _context(doc, path, options)
     for item in checklist.items:
         hits = checks.run(item.check, ctx)
-        if item.id in waived or item.id in configured:
+        if item.id in configured and not hits:  # a settings-file waiver that no longer waives anything
+            configured[item.id].applied = False
+            result.findings.append(_config_finding(configured[item.id], "waiver.unused", doc.file))
+        elif item.id in waived or item.id in configured:
             result.statuses[item.id] = Status.NOT_APPLICABLE
-            if not hits and item.id in waived:  # likely a waiver on the wrong item
+            if not hits:  # the municipality's own declaration stands, but it is likely on the wrong item
                 result.findings.append(_waiver_covered(doc, result, item))
-            elif not hits:
-                result.findings.append(_config_finding(configured[item.id], "waiver.unused", doc.file))
             continue
         result.statuses[item.id] = _status(hits)
         # A value of the wrong type already has a located schema error; saying again
@@ -181,8 +182,9 @@ def _config_waivers(path: Path, checklist: Checklist, options: Options, result: 
 
 
 def _nth_table_line(text: str, table: str, index: int, in_pyproject: bool) -> int:
-    header = f"[[tool.kotocheck.{table}]]" if in_pyproject else f"[[{table}]]"
-    lines = [n for n, line in enumerate(text.splitlines(), start=1) if line.strip() == header]
+    from kotocheck.config import table_lines
+
+    lines = table_lines(text, table, in_pyproject)
     return lines[index] if index < len(lines) else 1
 
 

@@ -70,6 +70,11 @@ def _translate(err: dict, tree: Any, file: str) -> Finding:
         rule, key, params, at = "schema.missing", "schema.missing", {"field": field}, loc[:-1]
     elif kind == "extra_forbidden":
         close = difflib.get_close_matches(field, _all_field_names(), n=1, cutoff=0.7)
+        if close and close[0] == field:  # a real field name in the wrong place
+            close = []
+            misplaced = True
+        else:
+            misplaced = False
         params = {"field": field,
                   "suggestion_fi": f" Tarkoititko '{close[0]}'?" if close else "",
                   "suggestion_en": f" Did you mean '{close[0]}'?" if close else ""}
@@ -77,13 +82,16 @@ def _translate(err: dict, tree: Any, file: str) -> Finding:
     elif kind in ("literal_error", "enum"):
         allowed = err.get("ctx", {}).get("expected", "")
         rule, key, at = "schema.choice", "schema.choice", loc
-        params = {"field": field, "value": _short(value), "allowed": allowed}
+        params = {"field": field, "value": _short(value), "allowed": {"fi": allowed.replace(" or ", " tai "), "en": allowed}}
     elif kind == "string_too_short":
         rule, key, params, at = "schema.empty", "schema.empty", {"field": field}, loc
     elif kind in ("string_pattern_mismatch", "greater_than_equal", "less_than_equal", "too_long",
                   "string_too_long", "value_error"):
         rule, key, at = "schema.value", "schema.value", loc
-        detail = i18n.MESSAGES["schema.id.detail"] if kind == "string_pattern_mismatch" else {"fi": err["msg"], "en": err["msg"]}
+        if kind == "string_pattern_mismatch":
+            detail = i18n.MESSAGES["schema.code.detail" if field == "municipality_code" else "schema.id.detail"]
+        else:
+            detail = {"fi": err["msg"], "en": err["msg"]}
         params = {"field": field, "detail_fi": detail["fi"], "detail_en": detail["en"]}
     else:
         rule, key, at = "schema.type", "schema.type", loc
@@ -93,6 +101,8 @@ def _translate(err: dict, tree: Any, file: str) -> Finding:
                   "got_fi": got["fi"], "got_en": got["en"]}
     line, column = locate(tree, at, at_value=rule in ("schema.type", "schema.choice", "schema.value", "schema.empty"))
     hint_key = "schema.type_text" if rule == "schema.type" and kind.startswith("string") else key
+    if kind == "extra_forbidden" and misplaced:
+        hint_key = "schema.misplaced_key"
     return Finding(rule=rule, severity=Severity.ERROR, file=file, line=line, column=column,
                    message=i18n.message(key, **params), hint=i18n.message(hint_key + ".hint", **params),
                    path=dotted(loc))

@@ -23,6 +23,7 @@ class Strict(BaseModel):
 Text = str
 Id = Annotated[str, Field(pattern=ID_PATTERN, min_length=1, max_length=64)]
 NonEmpty = Annotated[str, Field(min_length=1)]
+MunicipalityCode = Annotated[str, Field(pattern=r"^[0-9]{3}$")]  # Statistics Finland: three digits
 
 
 def _year_or_date(value: Any) -> Any:

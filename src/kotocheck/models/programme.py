@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from kotocheck.models.common import (Approval, DocumentBase, Id, Money, NonEmpty, Partner, Period, Scalar,
+from kotocheck.models.common import (Approval, MunicipalityCode, DocumentBase, Id, Money, NonEmpty, Partner, Period, Scalar,
                                      Strict, Text, Value, YearOrDate)
 from kotocheck.models.vocab import (Audience, DocumentForm, GoalTheme, PlanningMode, Sector,
                                     SituationTopic, StrategyType)
@@ -14,7 +14,7 @@ from kotocheck.models.vocab import (Audience, DocumentForm, GoalTheme, PlanningM
 
 class Identification(Strict):
     municipality: NonEmpty
-    municipality_code: Text | None = None  # Statistics Finland code, three digits, e.g. "320"
+    municipality_code: MunicipalityCode | None = None  # Statistics Finland code, three digits, e.g. "320"
     region: Text | None = None
     period: Period | None = None
     document_form: DocumentForm | None = None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from kotocheck.models.common import Approval, DocumentBase, Id, NonEmpty, Partner, Strict, Text, YearOrDate
+from kotocheck.models.common import Approval, MunicipalityCode, DocumentBase, Id, NonEmpty, Partner, Strict, Text, YearOrDate
 from kotocheck.models.vocab import Arranger, MinimumService, TargetGroup
 
 
@@ -37,7 +37,7 @@ class Services(DocumentBase):
     kind: Literal["services"]
     checklist: NonEmpty = "kotoutumisohjelma-681-2023"
     municipality: NonEmpty
-    municipality_code: Text | None = None
+    municipality_code: MunicipalityCode | None = None
     valid_from: YearOrDate | None = None
     approval: Approval | None = None
     arrangement: Text | None = None  # who arranges services for people outside the labour force

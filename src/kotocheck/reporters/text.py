@@ -24,8 +24,9 @@ def _count_key(name: str, n: int) -> str:
 
 def summary_line(result: FileResult, lang: str) -> str:
     parts = [i18n.pick(i18n.message(_count_key(s.value, result.count(s)), n=result.count(s)), lang) for s in Severity]
-    if result.waivers:
-        parts.append(i18n.pick(i18n.message("count.waived", n=len(result.waivers)), lang))
+    applied = [w for w in result.waivers if w.applied]
+    if applied:
+        parts.append(i18n.pick(i18n.message("count.waived", n=len(applied)), lang))
     if result.statuses:
         applicable = [s for s in result.statuses.values() if s is not Status.NOT_APPLICABLE]
         covered = sum(1 for s in applicable if s is Status.COVERED)
