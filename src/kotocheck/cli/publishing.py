@@ -1,8 +1,14 @@
-"""`kotocheck report` and `kotocheck render`: the outputs people read."""
+"""`kotocheck report` and `kotocheck render`: the outputs people read.
+
+`render --check` compares what `render` would write with the committed output and never
+writes; without a FILE it checks every `[[render]]` entry of the settings file."""
 
 from __future__ import annotations
 
+import os
+import shlex
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
@@ -11,60 +17,168 @@ import typer
 from kotocheck.cli import DocFormat, DocLang, ReportFormat, fail, reference_date, app
 
 
+LANG_HELP = ("Otsikoiden kieli; oletus asiakirjan language tai kotocheck.toml / language of headings; "
+             "default: the document's language, else kotocheck.toml's.")
+
+
 TEMPLATES_HELP = "Oma mallipohjakansio; samanniminen tiedosto korvaa valmiin / your templates folder, overrides by name."
 OUTPUT_HELP = "Tulostiedosto (muuten vakiotuloste) / output file (stdout when not given)."
+FORMAT_HELP = "{choices}; oletus tulostiedoston päätteestä, muuten {default} / default from the output's suffix, else {default}."
+CHECK_HELP = ("Vertaa tallennettuun tulosteeseen, älä kirjoita; ilman tiedostoa kotocheck.toml:n \\[\\[render]]-kohdat / "
+              "compare with the committed output, never write; without FILE, the \\[\\[render]] entries of kotocheck.toml.")
+
+
+def _format(given: Optional[str], output: Optional[Path], choices: tuple[str, ...], default: str) -> str:
+    """The --format given, else the output file's suffix when it names a format, else the default."""
+    if given:
+        return given
+    suffix = output.suffix.lstrip(".").lower() if output is not None else ""
+    return suffix if suffix in choices else default
 
 
 @app.command()
 def report(
     file: Path = typer.Argument(..., help="Tarkistettava YAML-tiedosto / YAML file."),
-    format: ReportFormat = typer.Option(ReportFormat.md, "--format", "-f", help="md, html tai json."),
+    format: Optional[ReportFormat] = typer.Option(None, "--format", "-f", show_default=False,
+                                                  help=FORMAT_HELP.format(choices="md, html, json", default="md")),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help=OUTPUT_HELP),
-    lang: DocLang = typer.Option(DocLang.fi, "--lang", help="Otsikoiden kieli / language of headings."),
+    lang: Optional[DocLang] = typer.Option(None, "--lang", show_default=False, help=LANG_HELP),
     templates: Optional[Path] = typer.Option(None, "--templates", help=TEMPLATES_HELP),
     today: Optional[str] = typer.Option(None, "--today", hidden=True),
 ) -> None:
     """Puuteraportti: jokainen tarkistuslistan kohta tiloineen / the gap report of every checklist item."""
     from kotocheck import publish
 
-    _publish(file, output, lambda result: publish.gap_report(result, format.value, lang.value, templates), today)
+    fmt = _format(format and format.value, output, ("md", "html", "json"), "md")
+    _publish(file, output, lambda result, config: publish.gap_report(
+        result, fmt, _language(result, lang and lang.value, config), templates or _templates(config)), today)
+
+
+@dataclass
+class RenderJob:
+    """One document to render: what `kotocheck render` is given, and where it goes."""
+    source: Path
+    output: Optional[Path]
+    format: str
+    lang: Optional[str] = None  # None: the document's language, else the settings file's
+    templates: Optional[Path] = None  # None: the settings file's templates folder
+
+    def build(self, result, config) -> str:
+        from kotocheck import publish
+
+        return publish.document(result, self.source, self.format, _language(result, self.lang, config),
+                                self.templates or _templates(config))
+
+    def command(self) -> str:
+        """The `kotocheck render` command that writes this output, with only the options it needs."""
+        words = ["kotocheck", "render", _shown(self.source), "-o", _shown(self.output)]
+        if self.format != _format(None, self.output, ("md", "html"), "html"):
+            words += ["--format", self.format]
+        if self.lang not in (None, "fi"):
+            words += ["--lang", self.lang]
+        if self.templates is not None:
+            words += ["--templates", _shown(self.templates)]
+        return shlex.join(words)
+
+
+def _shown(path: Path) -> str:
+    """A path as the user can type it here: relative to the current folder when it is below it."""
+    if not path.is_absolute():
+        return str(path)
+    relative = os.path.relpath(path)
+    return path.as_posix() if relative.startswith("..") else relative
 
 
 @app.command()
 def render(
-    file: Path = typer.Argument(..., help="Ohjelma-, palvelu- tai seurantatiedosto / programme, services or follow-up."),
-    format: DocFormat = typer.Option(DocFormat.html, "--format", "-f", help="md tai html."),
+    file: Optional[Path] = typer.Argument(None, show_default=False,
+                                          help="Ohjelma-, palvelu- tai seurantatiedosto / programme, services or follow-up."),
+    format: Optional[DocFormat] = typer.Option(None, "--format", "-f", show_default=False,
+                                               help=FORMAT_HELP.format(choices="md, html", default="html")),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help=OUTPUT_HELP),
-    lang: DocLang = typer.Option(DocLang.fi, "--lang", help="Otsikoiden kieli / language of headings."),
+    lang: Optional[DocLang] = typer.Option(None, "--lang", show_default=False, help=LANG_HELP),
     templates: Optional[Path] = typer.Option(None, "--templates", help=TEMPLATES_HELP),
+    check: bool = typer.Option(False, "--check", help=CHECK_HELP),
     today: Optional[str] = typer.Option(None, "--today", hidden=True),
 ) -> None:
     """Julkaistava asiakirja / the document as a council or website publishes it."""
-    from kotocheck import publish
+    given = (format and format.value, lang and lang.value, templates)
+    if file is None:
+        if not check:
+            fail("give a FILE to render, or --check to check the [[render]] entries of kotocheck.toml", 2)
+        if output is not None:
+            fail("-o needs a FILE; without one, --check takes the outputs from kotocheck.toml", 2)
+        _check(_configured_jobs(*given), today)
+    elif check:
+        if output is None:
+            fail("--check needs -o OUT, the committed output to compare with", 2)
+        _check([_job(file, output, *given)], today)
+    else:
+        _publish(file, output, _job(file, output, *given).build, today)
 
-    _publish(file, output, lambda result: publish.document(result, file, format.value, lang.value, templates), today)
+
+def _job(source: Path, output: Optional[Path], fmt: Optional[str], lang: Optional[str],
+         templates: Optional[Path]) -> RenderJob:
+    return RenderJob(source, output, _format(fmt, output, ("md", "html"), "html"), lang, templates)
+
+
+def _configured_jobs(fmt: Optional[str], lang: Optional[str], templates: Optional[Path]) -> list[RenderJob]:
+    """The [[render]] entries of the settings file found from the current folder, paths relative
+    to that file; options given on the command line win over the file."""
+    from kotocheck import config
+    from kotocheck.reporters.text import finding_lines
+
+    try:
+        found = config.load()
+    except config.ConfigError as exc:
+        sys.stderr.write("\n".join(finding_lines(exc.finding, "fi")) + "\n")
+        raise typer.Exit(2) from None
+    if found.file is None:
+        fail("--check without FILE needs a kotocheck.toml (or [tool.kotocheck] in pyproject.toml) with [[render]] entries", 2)
+    if not found.settings.render:
+        fail(f"{_shown(found.file)}: no [[render]] entries to check", 2)
+    folder = templates or (found.resolve(found.settings.templates) if found.settings.templates else None)
+    return [_job(found.resolve(entry.source), found.resolve(entry.output), fmt or entry.format, lang or entry.lang, folder)
+            for entry in found.settings.render]
+
+
+def _check(jobs: list[RenderJob], today: Optional[str]) -> None:
+    """One line per output that differs from what render would write now; exit 1 if any."""
+    stale = [job for job in jobs if _committed(job.output) != _build(job.source, job.build, today)]
+    for job in stale:
+        typer.echo(f"{_shown(job.output)} is stale: run {job.command()}")
+    raise typer.Exit(1 if stale else 0)
+
+
+def _language(result, given: Optional[str], config) -> str:
+    """--lang, else the language the document says it is written in, else the settings file's."""
+    if given:
+        return given
+    data = result.document.data if result.document is not None and isinstance(result.document.data, dict) else {}
+    written = data.get("language")
+    return written if written in ("fi", "en", "sv") else config.settings.lang
+
+
+def _templates(config) -> Optional[Path]:
+    return config.resolve(config.settings.templates) if config.settings.templates else None
+
+
+def _committed(path: Path) -> Optional[str]:
+    """The output as committed (None when missing or unreadable). Universal newlines, so a
+    checkout with CRLF line ends is not reported as stale."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
 
 
 def _publish(file: Path, output: Optional[Path], build, today: Optional[str]) -> None:
     """Check the file, build the output, write it atomically (or to stdout)."""
-    from kotocheck import publish
-    from kotocheck.engine import Options, check_file
     from kotocheck.output import OutputError, same_file, write_atomic
-    from kotocheck.render import TemplateError
-    from kotocheck.reporters.text import finding_lines
 
     if output is not None and same_file(file, output):
         fail(f"{output}: -o names the input file; refusing to overwrite it", 2)
-    result = check_file(file, Options(today=reference_date(today)), display=str(file))
-    try:
-        text = build(result)
-    except publish.NotRenderable:
-        blocking = [f for f in result.findings if f.rule.split(".")[0] in ("yaml", "input", "doc", "schema")]
-        for finding in blocking or result.findings:
-            sys.stderr.write("\n".join(finding_lines(finding, "fi")) + "\n")
-        fail(f"{file}: korjaa yllä olevat virheet ensin / fix the errors above first", 2 if result.unreadable else 1)
-    except TemplateError as exc:
-        fail(f"template error: {exc}", 2)
+    text = _build(file, build, today)
     if output is None:
         sys.stdout.write(text)
         return
@@ -72,3 +186,29 @@ def _publish(file: Path, output: Optional[Path], build, today: Optional[str]) ->
         write_atomic(output, text)
     except OutputError as exc:
         fail(str(exc), 2)
+
+
+def _build(file: Path, build, today: Optional[str]) -> str:
+    """Check the file under its settings (as validate does) and build its output; errors that
+    stop it end the command."""
+    from kotocheck import config as config_module
+    from kotocheck import publish
+    from kotocheck.engine import check_files
+    from kotocheck.render import TemplateError
+    from kotocheck.reporters.text import finding_lines
+
+    try:
+        config = config_module.load(file.parent if file.parent.is_dir() else None)
+        result = next(check_files([file], reference_date(today), display=_shown))
+    except config_module.ConfigError as exc:
+        sys.stderr.write("\n".join(finding_lines(exc.finding, "fi")) + "\n")
+        raise typer.Exit(2) from None
+    try:
+        return build(result, config)
+    except publish.NotRenderable:
+        blocking = [f for f in result.findings if f.rule.split(".")[0] in ("yaml", "input", "doc", "schema")]
+        for finding in blocking or result.findings:
+            sys.stderr.write("\n".join(finding_lines(finding, "fi")) + "\n")
+        fail(f"{file}: korjaa yllä olevat virheet ensin / fix the errors above first", 2 if result.unreadable else 1)
+    except TemplateError as exc:
+        fail(f"template error: {exc}", 2)
