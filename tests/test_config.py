@@ -186,3 +186,30 @@ def test_errors_inside_a_waiver_entry_point_at_that_entry(cli, repo):
     first = result.output.splitlines()[0]
     assert result.exit_code == 2 and first.startswith(f"{config}:8:") and "waivers.1.approved_by" in first
     assert "a required setting is missing" in first
+
+
+def test_report_render_and_summary_follow_the_settings_file_as_validate_does(cli, repo):
+    write(repo / "kotocheck.toml", WAIVER.format(rule="6.4", expires="") + '\n[severity]\n"L32.1" = "warning"\n')
+    program = repo / "ohjelma" / "ohjelma.yaml"
+    report = json.loads(cli("report", program, "--format", "json").output)
+    validate = statuses(cli, program)
+    assert {i["id"]: i["status"] for i in report["items"]} == validate["files"][0]["statuses"]
+    assert next(i for i in report["items"] if i["id"] == "6.4")["status"] == "not_applicable"
+    summary = json.loads(cli("summary", repo, "--format", "json").output)
+    row = summary["rows"][0] if "rows" in summary else summary["programmes"][0]
+    assert row["errors"] == 0  # L32.1 is a warning under these settings
+
+
+def test_templates_folder_from_the_settings_file(cli, repo):
+    (repo / "pohjat").mkdir()
+    write(repo / "pohjat" / "programme.md", "# Oma pohja: {{ doc.title }}\n")
+    write(repo / "kotocheck.toml", 'templates = "pohjat"\n')
+    out = cli("render", repo / "ohjelma" / "ohjelma.yaml", "--format", "md").output
+    assert out == "# Oma pohja: Kemijärven kaupungin kotouttamisohjelma 2023-2025\n"
+
+
+def test_the_documents_own_language_sets_the_headings(cli, repo):
+    program = repo / "ohjelma" / "ohjelma.yaml"
+    program.write_text(program.read_text().replace("language: fi", "language: sv"))
+    assert "## 2. Lägesbild" in cli("render", program, "--format", "md").output
+    assert "## 2. Situation picture" in cli("render", program, "--format", "md", "--lang", "en").output

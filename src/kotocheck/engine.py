@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, Iterable, Iterator
 
 from kotocheck import checks, i18n, loader
 from kotocheck.checklist import CATALOGUES, Checklist, Item, available, catalogue, groups, label, load_checklist
@@ -42,6 +42,22 @@ def check_file(path: Path, options: Options | None = None, display: str | None =
         finding.severity = options.settings.severity.get(finding.rule, finding.severity)
     result.findings.sort(key=Finding.sort_key)
     return result
+
+
+def check_files(paths: Iterable[Path], today: dt.date, use_waivers: bool = True,
+                display: Callable[[Path], str] = str) -> Iterator[FileResult]:
+    """Check files, each under the settings nearest above it (kotocheck.toml or
+    [tool.kotocheck]); every command that checks files goes through here, so validate,
+    report, render and summary always agree. Raises config.ConfigError for a broken one."""
+    from kotocheck import config as config_module
+
+    settings: dict[Path, Config] = {}
+    for path in paths:
+        folder = path.parent.resolve()
+        if folder not in settings:
+            settings[folder] = config_module.load(folder)
+        yield check_file(path, Options(today=today, config=settings[folder], use_waivers=use_waivers),
+                         display=display(path))
 
 
 def check_document(doc: loader.Document, path: Path, options: Options) -> FileResult:

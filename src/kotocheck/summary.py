@@ -563,7 +563,6 @@ def output(summary: Summary, fmt: str, lang: str) -> str:
 
 def check(paths: list[Path], today: dt.date) -> Summary:
     """Check every file (already discovered) and build the summary."""
-    from kotocheck.engine import Options, check_file
+    from kotocheck.engine import check_files
 
-    options = Options(today=today)
-    return build([check_file(p, options, display=str(p)) for p in paths], today)
+    return build(list(check_files(paths, today)), today)

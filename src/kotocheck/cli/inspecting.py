@@ -37,8 +37,8 @@ def explain(
         labels = [chosen.source_label(s)[lang.value] for s in [item.source, *item.also]]
         out += [f"{item.id}  {pick(item.title)}  [{chosen.id}]", "",
                 pick(item.text), "",
-                f"{'Vakavuus' if lang.value == 'fi' else 'Severity'}: {item.severity.value}   "
-                f"{'Peruste' if lang.value == 'fi' else 'Rests on'}: {item.rests_on}",
+                f"{'Vakavuus' if lang.value == 'fi' else 'Severity'}: {_severity(item.severity, lang.value)}   "
+                f"{'Perustuu' if lang.value == 'fi' else 'Rests on'}: {_rests_on(item.rests_on, lang.value)}",
                 *[f"{'Lähde' if lang.value == 'fi' else 'Source'}: {label}" for label in labels],
                 f"URL: {chosen.sources[item.source.document].url}",
                 f"{'Tarkistus' if lang.value == 'fi' else 'Check'}: {_describe(item.check)}",
@@ -49,6 +49,22 @@ def explain(
             out += [("Läpäisee:" if lang.value == "fi" else "Passes:"), _indent(explaining.to_yaml(ok)),
                     ("Ei läpäise:" if lang.value == "fi" else "Fails:"), _indent(explaining.to_yaml(bad) or "{}\n")]
     sys.stdout.write("\n".join(out).rstrip() + "\n")
+
+
+def _severity(severity, lang: str) -> str:
+    from kotocheck import i18n
+
+    return i18n.pick(i18n.MESSAGES["sev." + severity.value], lang)
+
+
+RESTS_ON = {"law": ("laki", "the Act"), "checklist": ("tarkistuslista", "the checklist"),
+            "checklist+law": ("tarkistuslista ja laki", "the checklist and the Act"),
+            "guidance": ("ministeriön ohjeistus", "the ministry's guidance")}
+
+
+def _rests_on(value: str, lang: str) -> str:
+    fi, en = RESTS_ON.get(value, (value, value))
+    return fi if lang == "fi" else en
 
 
 def _describe(spec) -> str:
@@ -82,7 +98,7 @@ def checklist_list(
         out += [f"{name}  ({chosen.kind}, {len(chosen.items)})  {i18n.pick(chosen.title.as_dict(), lang.value)}"]
         for item in chosen.items:
             source = chosen.source_label(item.source)[lang.value]
-            out.append(f"  {item.id:<7} {item.severity.value:<8} {i18n.pick(item.title.as_dict(), lang.value)}  — {source}")
+            out.append(f"  {item.id:<7} {_severity(item.severity, lang.value):<9} {i18n.pick(item.title.as_dict(), lang.value)}  — {source}")
         out.append("")
     sys.stdout.write("\n".join(out).rstrip() + "\n")
 
@@ -102,7 +118,8 @@ def show_config(path: Optional[Path] = typer.Argument(None, help="Tiedosto tai k
     out = [f"# {config.file or 'ei asetustiedostoa / no settings file'}"]
     settings = config.settings.model_dump(mode="json")
     for name, value in settings.items():
-        shown = value if not isinstance(value, (list, dict)) or not value else f"{len(value)} kpl / entries"
+        shown = ", ".join(map(str, value)) if isinstance(value, list) and name == "paths" else (
+            value if not isinstance(value, (list, dict)) or not value else f"{len(value)} kpl / entries")
         out.append(f"{name:<10} = {shown!s:<40} # {config.origin.get(name, 'default')}")
     for waiver in config.settings.waivers:
         out.append(f"  waiver {waiver.rule} {waiver.files}: {waiver.reason} ({waiver.approved_by}"

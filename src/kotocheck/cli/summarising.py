@@ -23,7 +23,7 @@ class SummaryFormat(str, enum.Enum):
 @app.command()
 def summary(
     paths: List[Path] = typer.Argument(..., help="Ohjelmatiedostot tai kansiot / programme files or folders."),
-    format: SummaryFormat = typer.Option(SummaryFormat.text, "--format", "-f", help="text, md, html, csv tai json."),
+    format: Optional[SummaryFormat] = typer.Option(None, "--format", "-f", help="text, md, html, csv tai json (oletus -o:n päätteestä / default from -o's suffix, else text)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o",
                                           help="Tulostiedosto (muuten vakiotuloste) / output file (stdout when not given)."),
     lang: DocLang = typer.Option(DocLang.fi, "--lang", help="Otsikoiden kieli / language of headings."),
@@ -49,9 +49,15 @@ def summary(
                 fail(f"{output}: -o names an input ({path}); refusing to overwrite it", 2)
     if not files:
         sys.stderr.write("kotocheck: ei asiakirjoja / no documents found\n")
-    built = summaries.check(files, day)
+    from kotocheck import config as config_module
+
     try:
-        text = summaries.output(built, format.value, lang.value)
+        built = summaries.check(files, day)
+    except config_module.ConfigError as exc:
+        fail(f"{exc.finding.file}:{exc.finding.line}:{exc.finding.column}: {exc.finding.message[lang.value if lang.value != 'sv' else 'fi']}", 2)
+    chosen = format.value if format else _suffix_format(output)
+    try:
+        text = summaries.output(built, chosen, lang.value)
     except TemplateError as exc:
         fail(f"template error: {exc}", 2)
     if output is None:
@@ -61,3 +67,9 @@ def summary(
         write_atomic(output, text)
     except OutputError as exc:
         fail(str(exc), 2)
+
+
+def _suffix_format(output: Optional[Path]) -> str:
+    """-o ohjelmat.html means HTML; without a known suffix, text."""
+    suffix = output.suffix.lstrip(".").lower() if output else ""
+    return {"htm": "html", "markdown": "md"}.get(suffix, suffix) if suffix in ("html", "htm", "md", "markdown", "csv", "json") else "text"

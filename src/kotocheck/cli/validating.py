@@ -27,14 +27,15 @@ def validate(
 ) -> None:
     """Tarkista ohjelma tarkistuslistaa ja lakia vasten / check files against the checklist and the law."""
     from kotocheck import config as config_module, discovery
-    from kotocheck.engine import Options, check_file
+    from kotocheck.engine import check_files
     from kotocheck.findings import Severity
 
     try:
         base = config_module.load(files[0] if files else Path.cwd())
     except config_module.ConfigError as exc:
         _located_error(exc.finding, lang.value if lang else "fi")
-    targets = discovery.find(list(files) if files else [base.resolve(p) for p in base.settings.paths])
+    # Paths from the settings file are shown relative to the current folder, as if typed.
+    targets = discovery.find(list(files) if files else [_relative(base.resolve(p)) for p in base.settings.paths])
     if list_files:
         sys.stdout.write("".join(f"{p}\n" for p in targets))
         raise typer.Exit(0)
@@ -42,15 +43,10 @@ def validate(
         fail(_pick_message("out.no_files", (lang.value if lang else base.settings.lang)), 2)
     chosen = _format(format)
     language = lang.value if lang else ("en" if base.settings.lang == "en" else "fi")
-    date = reference_date(today)
-    configs: dict[Path, object] = {}
-    results = []
-    for path in _progress(targets, chosen):
-        try:
-            config = _config_for(path, configs, config_module)
-        except config_module.ConfigError as exc:
-            _located_error(exc.finding, language)
-        results.append(check_file(path, Options(today=date, config=config, use_waivers=not no_waivers), display=str(path)))
+    try:
+        results = list(check_files(_progress(targets, chosen), reference_date(today), use_waivers=not no_waivers))
+    except config_module.ConfigError as exc:
+        _located_error(exc.finding, language)
     from kotocheck import reporters
 
     emit(reporters.get(chosen)(results, language), colour=chosen == "text")
@@ -69,12 +65,12 @@ def _format(given: Optional[Format]) -> str:
     return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
 
 
-def _config_for(path: Path, cache: dict, config_module):
-    """The settings that govern one file: the nearest config above it (cached per folder)."""
-    folder = path.parent.resolve()
-    if folder not in cache:
-        cache[folder] = config_module.load(folder)
-    return cache[folder]
+def _relative(path: Path) -> Path:
+    """Relative to the current folder when below it, else as it is."""
+    try:
+        return path.relative_to(Path.cwd().resolve())
+    except ValueError:
+        return path
 
 
 def _progress(targets: list[Path], chosen: str):
