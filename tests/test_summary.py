@@ -238,7 +238,7 @@ def run(cli, folder, *extra):
 def test_text_is_an_aligned_table(cli, folder, data):
     text = run(cli, folder)
     lines = text.splitlines()
-    assert lines[0] == "Kotoutumisohjelmien yhteenveto 23.11.2026"
+    assert lines[0] == "Kotoutumisen edistämisen ohjelmien yhteenveto 23.11.2026"
     header, rule = lines[2], lines[3]
     assert header.startswith("Maakunta") and set(rule) == {"-", " "}
     table = lines[4:4 + 26]
@@ -255,7 +255,7 @@ def test_text_is_an_aligned_table(cli, folder, data):
 
 def test_text_in_english(cli, folder):
     text = run(cli, folder, "--lang", "en")
-    assert text.startswith("Summary of integration programmes 2026-11-23\n")
+    assert text.startswith("Summary of integration promotion programmes 2026-11-23\n")
     assert "Valid until" in text and "expired" in text and "Totals: files 26, valid 15" in text
 
 
@@ -333,7 +333,7 @@ def _tables(text: str):
 def test_markdown_is_a_commonmark_table_with_a_row_per_file(cli, folder, data):
     text = run(cli, folder, "--format", "md")
     tokens, tables = _tables(text)
-    assert [t.content for t in tokens if t.type == "inline"][0] == "Kotoutumisohjelmien yhteenveto 23.11.2026"
+    assert [t.content for t in tokens if t.type == "inline"][0] == "Kotoutumisen edistämisen ohjelmien yhteenveto 23.11.2026"
     programmes = tables[0]
     assert programmes["head"][0][:2] == ["Maakunta", "Kunta"]
     assert len(programmes["body"]) == 26
@@ -390,7 +390,7 @@ def test_html_is_one_accessible_self_contained_page(cli, folder):
 
 def test_html_missing_items_have_titles_and_are_linked(cli, folder):
     html = run(cli, folder, "--format", "html", "--lang", "sv")
-    assert '<html lang="sv">' in html and "Sammanfattning av integrationsprogram" in html
+    assert '<html lang="sv">' in html and "Sammanfattning av program för integrationsfrämjande" in html
     anchors = re.findall(r'<a href="#(gaps-\d+)">', html)
     assert anchors and all(f'id="{a}"' in html for a in anchors)
     assert '<span class="code">L32.1</span> Valtuuston hyväksyntä' in html  # no Swedish title: Finnish
