@@ -8,6 +8,7 @@ import datetime as dt
 import enum
 import os
 import sys
+from pathlib import Path
 from typing import Optional
 
 import typer
@@ -80,6 +81,19 @@ def reference_date(value: Optional[str]) -> dt.date:
 def fail(message: str, code: int) -> None:
     sys.stderr.write(f"kotocheck: {message}\n")
     raise typer.Exit(code)
+
+
+def deliver(text: str, output: Optional[Path]) -> None:
+    """A document to its file, written atomically, or to standard output."""
+    from kotocheck.output import OutputError, write_atomic
+
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        write_atomic(output, text)
+    except OutputError as exc:
+        fail(str(exc), 2)
 
 
 def emit(text: str, colour: bool) -> None:

@@ -14,7 +14,7 @@ from typing import Optional
 
 import typer
 
-from kotocheck.cli import DocFormat, DocLang, ReportFormat, fail, reference_date, app
+from kotocheck.cli import deliver, DocFormat, DocLang, ReportFormat, fail, reference_date, app
 
 
 LANG_HELP = ("Otsikoiden kieli; oletus asiakirjan language tai kotocheck.toml / language of headings; "
@@ -174,18 +174,12 @@ def _committed(path: Path) -> Optional[str]:
 
 def _publish(file: Path, output: Optional[Path], build, today: Optional[str]) -> None:
     """Check the file, build the output, write it atomically (or to stdout)."""
-    from kotocheck.output import OutputError, same_file, write_atomic
+    from kotocheck.output import same_file
 
     if output is not None and same_file(file, output):
         fail(f"{output}: -o names the input file; refusing to overwrite it", 2)
     text = _build(file, build, today)
-    if output is None:
-        sys.stdout.write(text)
-        return
-    try:
-        write_atomic(output, text)
-    except OutputError as exc:
-        fail(str(exc), 2)
+    deliver(text, output)
 
 
 def _build(file: Path, build, today: Optional[str]) -> str:

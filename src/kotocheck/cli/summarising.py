@@ -9,7 +9,7 @@ from typing import List, Optional
 
 import typer
 
-from kotocheck.cli import DocLang, app, fail, reference_date
+from kotocheck.cli import deliver, DocLang, app, fail, reference_date
 
 
 class SummaryFormat(str, enum.Enum):
@@ -35,7 +35,7 @@ def summary(
     sen sisältöä), ja koodilla 2, kun polkua ei ole tai -o hylätään."""
     from kotocheck import discovery
     from kotocheck import summary as summaries
-    from kotocheck.output import OutputError, same_file, write_atomic
+    from kotocheck.output import same_file
     from kotocheck.render import TemplateError
 
     day = reference_date(today)
@@ -60,13 +60,7 @@ def summary(
         text = summaries.output(built, chosen, lang.value)
     except TemplateError as exc:
         fail(f"template error: {exc}", 2)
-    if output is None:
-        sys.stdout.write(text)
-        return
-    try:
-        write_atomic(output, text)
-    except OutputError as exc:
-        fail(str(exc), 2)
+    deliver(text, output)
 
 
 def _suffix_format(output: Optional[Path]) -> str:
