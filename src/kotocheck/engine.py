@@ -182,7 +182,7 @@ def _config_waivers(path: Path, checklist: Checklist, options: Options, result: 
         line = _nth_table_line(text, "waivers", index, config.file.name == "pyproject.toml")
         item = checklist.item(entry.rule)
         waiver = Waiver(item=entry.rule, reason=entry.reason, line=line, column=1, origin="config",
-                        title=item.title.as_dict() if item else None, file=str(config.file),
+                        title=item.title.as_dict() if item else None, file=_shown(config.file),
                         approved_by=entry.approved_by, expires=entry.expires)
         result.waivers.append(waiver)
         if entry.expires is not None and entry.expires < options.today:
@@ -195,6 +195,14 @@ def _config_waivers(path: Path, checklist: Checklist, options: Options, result: 
         else:
             applied[entry.rule] = waiver
     return applied
+
+
+def _shown(path: Path) -> str:
+    """A path relative to the current folder when below it, as the user's own paths are."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
 
 
 def _nth_table_line(text: str, table: str, index: int, in_pyproject: bool) -> int:
