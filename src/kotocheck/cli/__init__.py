@@ -111,4 +111,6 @@ from kotocheck.cli import inspecting, publishing, scaffolding, summarising, vali
 
 
 def main() -> None:
+    # Ctrl-C ends the run with exit code 130 (typer's handling); outputs are written to a
+    # temporary file and renamed, so an interrupted run leaves nothing half-written.
     app()

@@ -1,0 +1,56 @@
+"""Ctrl-C during a batch: exit 130, one line, and no partial or temporary output file."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+
+from conftest import EXAMPLES, ROOT, TODAY
+
+
+def _batch(tmp_path, copies: int = 80):
+    folder = tmp_path / "ohjelmat"
+    folder.mkdir()
+    for n in range(copies):
+        shutil.copy(EXAMPLES / "kemijarvi-2023-2025.yaml", folder / f"kunta-{n:03}.yaml")
+    return folder
+
+
+def _interrupt(args, cwd, after: float = 1.5):
+    env = {**os.environ, "KOTOCHECK_TODAY": TODAY}
+    proc = subprocess.Popen([sys.executable, "-m", "kotocheck", *args], cwd=cwd, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(after)
+    assert proc.poll() is None, "the batch finished before it could be interrupted; make it larger"
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=30)
+    return proc.returncode, out, err
+
+
+def test_ctrl_c_during_a_summary_leaves_no_file_and_exits_130(tmp_path):
+    folder = _batch(tmp_path)
+    target = tmp_path / "yhteenveto.html"
+    code, _, err = _interrupt(["summary", str(folder), "-o", str(target)], ROOT)
+    assert code == 130
+    assert "Traceback" not in err
+    assert not target.exists()
+    assert [p.name for p in tmp_path.iterdir()] == ["ohjelmat"]  # no temporary file left
+
+
+def test_ctrl_c_keeps_an_earlier_output_untouched(tmp_path):
+    folder = _batch(tmp_path)
+    target = tmp_path / "yhteenveto.csv"
+    target.write_text("edellinen versio\n")
+    code, _, err = _interrupt(["summary", str(folder), "-o", str(target)], ROOT)
+    assert code == 130 and target.read_text() == "edellinen versio\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ohjelmat", "yhteenveto.csv"]
+
+
+def test_ctrl_c_during_validate_exits_130(tmp_path):
+    folder = _batch(tmp_path)
+    code, _, err = _interrupt(["validate", str(folder)], ROOT)
+    assert code == 130 and "Traceback" not in err
