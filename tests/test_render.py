@@ -172,3 +172,12 @@ def test_html_is_self_contained_semantic_and_in_the_chosen_language(cli, example
     assert html.count("<h1") == 1 and "<main" in html and "@page" in html and "A4" in html
     headers = re.findall(r"<th\b[^>]*>", html)
     assert all("scope=" in th for th in headers)  # (the Rovaniemi goals-only programme has no table)
+
+
+def test_markdown_shows_an_entity_the_municipality_wrote_as_written(cli, tmp_path):
+    data = read_yaml(EXAMPLES / "kemijarvi-2023-2025.yaml")
+    data["sections"]["responsibilities"] = "Merkintä &lt;b&gt; ja Tom & Jerry"
+    text = cli("render", write_yaml(tmp_path / "k.yaml", data), "--format", "md").output
+    html = MarkdownIt("commonmark").render(text)
+    assert "Merkintä &amp;lt;b&amp;gt; ja Tom &amp; Jerry" in html  # shows as "&lt;b&gt;", not as "<b>"
+    assert "Tom & Jerry" in text  # a plain ampersand stays readable in the Markdown itself

@@ -7,6 +7,7 @@ municipality's template is code we did not write."""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -97,7 +98,7 @@ def markdown_inline(text: Any) -> str:
         stripped = line.lstrip()
         if stripped[:1] in ("#", ">", "-", "+", "*", "<", "|", "=") or _ordered(stripped):
             line = "\\" + stripped if stripped[:1] not in ("<",) else "&lt;" + stripped[1:]
-        lines.append(line.replace("<", "&lt;"))
+        lines.append(_entities(line).replace("<", "&lt;"))
     return "\n".join(lines)
 
 
@@ -105,7 +106,15 @@ def markdown_cell(text: Any) -> str:
     """Text for one cell of a pipe table: one line, pipes escaped."""
     if text is None:
         return ""
-    return " ".join(str(text).split()).replace("|", "\\|").replace("<", "&lt;")
+    return _entities(" ".join(str(text).split())).replace("|", "\\|").replace("<", "&lt;")
+
+
+_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
+
+
+def _entities(text: str) -> str:
+    """`&lt;` written by the municipality stays `&lt;` when the Markdown is shown; a plain `&` stays as it is."""
+    return _ENTITY.sub("&amp;", text)
 
 
 def _ordered(line: str) -> bool:
