@@ -76,19 +76,9 @@ def build(name: str, municipality: str | None, output: Path) -> str:
         raise SkeletonError(f"{name} on {checklist.kind}-tarkistuslista; init tekee ohjelman rungon / "
                             f"init makes programmes: {', '.join(programmes)}")
     place = municipality.strip() if municipality and municipality.strip() else PLACEHOLDER
-    root = Node("", None, MODELS["programme"], optional=False)
     fill = {"kind": "programme", "format_version": max(FORMAT_VERSIONS), "checklist": name,
             "title": f"{place}: kotoutumisen edistämisen ohjelma", "identification.municipality": place}
-    for path, value in fill.items():
-        _node(root, path.split(".")).value = value
-    for item in checklist.items:
-        expressions = item.check.expressions()
-        nodes = [_node(root, [step.key for step in parse(e)]) for e in expressions]
-        # The comment goes to the most specific path: `goals[*].measures`, not `goals[*]`.
-        chosen = next((n for n, e in zip(nodes, expressions)
-                       if not any(o.startswith(e + ".") for o in expressions)), root)
-        chosen.items.append(item)
-    _add_required(root)
+    root = tree(checklist, fill)
 
     lines = [f"# yaml-language-server: $schema={schema_reference(output)}",
              *_comment(0, f"Runko / skeleton: {checklist.title.fi}. Tehty komennolla kotocheck init."),
@@ -104,6 +94,23 @@ def build(name: str, municipality: str | None, output: Path) -> str:
     lines += ["", *_comment(0, "Kohdat, jotka eivät koske kuntaa, perusteluineen / items that do not apply, with reasons:"),
               "not_applicable: []", "  # - item:  # kohdan tunniste, esim. \"1.5\"", "  #   reason:"]
     return "\n".join(lines) + "\n"
+
+
+def tree(checklist: checklists.Checklist, fill: dict[str, Any] | None = None) -> Node:
+    """The keys a programme checklist reads, each with its items, and every required field:
+    the skeleton of `init`, and what `kotocheck migrate` adds to a programme that lacks it."""
+    root = Node("", None, MODELS["programme"], optional=False)
+    for path, value in (fill or {}).items():
+        _node(root, path.split(".")).value = value
+    for item in checklist.items:
+        expressions = item.check.expressions()
+        nodes = [_node(root, [step.key for step in parse(e)]) for e in expressions]
+        # The comment goes to the most specific path: `goals[*].measures`, not `goals[*]`.
+        chosen = next((n for n, e in zip(nodes, expressions)
+                       if not any(o.startswith(e + ".") for o in expressions)), root)
+        chosen.items.append(item)
+    _add_required(root)
+    return root
 
 
 # --- where the schema is ------------------------------------------------------------------------

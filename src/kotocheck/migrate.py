@@ -1,0 +1,313 @@
+"""`kotocheck migrate`: an old-law programme into the shape of another programme checklist.
+
+Both programme checklists describe the same model, so migrating means: name the target checklist,
+add the keys the target checklist reads that the file lacks (empty, each with the item's Finnish
+comment, as `kotocheck init` writes them), and say at the top when and from where it was migrated.
+Nothing the user wrote is removed or reworded: the file is edited as a ruamel.yaml round-trip tree,
+so comments, quoting, key order and old-law-only data (`identification.approval`) stay as they are.
+New keys go after the existing keys of their mapping, in the models' order.
+
+What may be added empty is what the models accept empty: an optional field as `null`, a list as
+`[]`, a part as its fields; a part with a required field (a coordinator needs its authority) is
+added as `null`. Before anything is returned the result is read back and compared with the input;
+any difference other than `checklist:` and the added keys is a bug and stops the migration.
+
+Never prints."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from typing import Any
+
+from kotocheck import checklist as checklists
+from kotocheck import loader, skeleton
+
+
+class MigrateError(Exception):
+    """The file cannot be migrated; the message is one line for the user."""
+
+
+def load_error_line(exc: loader.LoadError) -> str:
+    f = exc.finding
+    return f"{f.file}:{f.line}:{f.column}: {f.message['fi']} / {f.message['en']}"
+
+
+# (mapping indent, sequence indent, dash offset): the common styles, this project's first.
+STYLES = ((2, 4, 2), (2, 2, 0), (4, 4, 2), (4, 6, 4), (4, 4, 0), (2, 4, 0), (3, 5, 3), (3, 3, 0))
+
+
+def _yaml(style: tuple[int, int, int]):
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    yaml.width = 4096  # never re-wrap the user's lines
+    yaml.indent(mapping=style[0], sequence=style[1], offset=style[2])
+    return yaml
+
+
+def _round_trip(text: str):
+    """A round-trip YAML that writes the file back in its own indentation: the style whose
+    round trip changes the fewest lines (none, for a file written in one consistent style)."""
+    best, fewest = None, None
+    lines = text.splitlines()
+    for style in STYLES:
+        yaml = _yaml(style)
+        out = io.StringIO()
+        yaml.dump(yaml.load(text), out)
+        changed = sum(1 for a, b in zip(lines, out.getvalue().splitlines()) if a != b) + abs(
+            len(lines) - len(out.getvalue().splitlines()))
+        if fewest is None or changed < fewest:
+            best, fewest = yaml, changed
+        if changed == 0:
+            break
+    return best
+
+
+def migrate(text: str, display: str, target: str, today: dt.date | None = None) -> tuple[str, list[str]]:
+    """(the migrated text, the dotted paths of the keys added)."""
+    try:
+        document = loader.parse(text, display)
+    except loader.LoadError as exc:
+        raise MigrateError(load_error_line(exc)) from None
+    data = document.data
+    if not isinstance(data, dict) or data.get("kind") != "programme":
+        kind = data.get("kind") if isinstance(data, dict) else None
+        raise MigrateError(f"{display}: ei ohjelma (kind: {kind}); migrate siirtää vain ohjelmia / "
+                           f"not a programme (kind: {kind}); migrate moves programmes only")
+    known = checklists.available()
+    programmes = sorted(n for n, p in known.items() if checklists.load_checklist(p).kind == "programme")
+    if target not in programmes:
+        raise MigrateError(f"tuntematon ohjelman tarkistuslista / unknown programme checklist {target!r}; "
+                           f"vaihtoehdot / choose from: {', '.join(programmes)}")
+    source = data.get("checklist")
+    if source == target:
+        raise MigrateError(f"{display}: tiedosto on jo tarkistuslistan {target} mukainen / "
+                           f"the file already names checklist {target}")
+    if source is not None and source not in programmes:
+        raise MigrateError(f"{display}: tuntematon lähtötarkistuslista / unknown source checklist {source!r}")
+    checklist = checklists.load_checklist(known[target])
+
+    yaml = _round_trip(text)
+    tree = yaml.load(text)
+    added: list[str] = []
+    _set_checklist(tree, target)
+    _merge(tree, skeleton.tree(checklist), 0, yaml.map_indent or 2, "", added)
+    today = today or dt.date.today()
+    _header(tree, f"Siirretty {today.isoformat()} komennolla kotocheck migrate tarkistuslistalta "
+                  f"{source or '(ei nimetty)'} tarkistuslistalle {target}. Lisätyt tyhjät kentät: "
+                  f"{', '.join(added) if added else 'ei yhtään'}. Vanhan lain tiedot on säilytetty.")
+    out = io.StringIO()
+    yaml.dump(tree, out)
+    result = out.getvalue()
+    _verify(data, result, display, target, added)
+    return result, added
+
+
+# --- the tree -----------------------------------------------------------------------------------
+
+def _asks(node: skeleton.Node) -> bool:
+    """Whether a checklist item reads this key or one below it."""
+    return bool(node.items) or any(_asks(c) for c in node.children.values())
+
+
+def _empty(node: skeleton.Node, col: int, step: int):
+    """The empty value of a missing key, or `...` when the models refuse it empty; `col` is the
+    column of the keys of a part made here."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    if node.is_list:
+        seq = CommentedSeq()
+        seq.fa.set_flow_style()
+        return seq
+    if node.model is not None and skeleton._opens(node):
+        part = CommentedMap()
+        for child in skeleton._ordered(node):
+            if _asks(child):
+                value = _empty(child, col + step, step)  # its own keys one step further in
+                if value is not ...:
+                    _add(part, child, value, col, step)
+        return part
+    if node.optional:
+        return None
+    return ...
+
+
+def _item_lines(node: skeleton.Node, value: Any) -> list[str]:
+    """The checklist comment above a new key: its own items, or all below it when it is `null`."""
+    items = skeleton._all_items(node) if (value is None and node.model is not None) else node.items
+    return [line[2:] if line.startswith("# ") else line.lstrip("#")
+            for item in items for line in skeleton._item_comment(item, 0, None)]
+
+
+def _add(mapping, node: skeleton.Node, value: Any, col: int, step: int) -> None:
+    mapping[node.name] = value
+    lines = _item_lines(node, value)
+    if lines:
+        mapping.yaml_set_comment_before_after_key(node.name, before="\n".join(lines), indent=col)
+    hint = skeleton._hint(node) if value is None or node.is_list else ""
+    if value is None and node.model is not None:
+        hint = "kentät / fields: " + ", ".join(c.name for c in skeleton._ordered(node))
+    if hint:
+        mapping.yaml_add_eol_comment("# " + hint, node.name, column=col + len(node.name) + (5 if node.is_list else 3))
+
+
+def _merge(mapping, node: skeleton.Node, col: int, step: int, prefix: str, added: list[str]) -> None:
+    from ruamel.yaml.comments import CommentedMap
+
+    for child in skeleton._ordered(node):
+        if child.name in mapping:
+            value = mapping[child.name]
+            if isinstance(value, CommentedMap) and child.model is not None and not child.is_list:
+                _merge(value, child, col + step, step, f"{prefix}{child.name}.", added)
+            continue  # a null, a list or a value the user wrote: left as it is
+        if not _asks(child):
+            continue
+        value = _empty(child, col + step, step)
+        if value is ...:
+            continue
+        tail = _take_tail(mapping)
+        _add(mapping, child, value, col, step)
+        _give_tail(mapping, tail)
+        added.append(prefix + child.name)
+
+
+def _set_checklist(tree, target: str) -> None:
+    if "checklist" in tree:
+        tree["checklist"] = target
+        return
+    keys = list(tree)
+    after = max((keys.index(k) for k in skeleton.FIRST[:2] if k in keys), default=-1)
+    # Inserted after kind/format_version; the comment that stood before the next key moves with it.
+    if after + 1 < len(keys):
+        tail = _take_tail(tree, keys[after]) if after >= 0 else None
+        tree.insert(after + 1, "checklist", target)
+        if tail:
+            _put_tail(tree, "checklist", tail)
+    else:
+        tail = _take_tail(tree)
+        tree["checklist"] = target
+        _give_tail(tree, tail)
+
+
+# --- comments -----------------------------------------------------------------------------------
+# ruamel.yaml keeps the comment lines between two keys as the trailing comment of the value before
+# them (the deepest last value). A key appended after that value would come after those lines, which
+# belong to what follows; so they are taken from the old last value and given to the new one.
+
+def _slots(container) -> list[tuple[Any, Any, int]]:
+    """(container, key, index in ca.items) of the last entry, from the outermost to the deepest."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    out = []
+    while isinstance(container, (CommentedMap, CommentedSeq)) and len(container):
+        if isinstance(container, CommentedMap):
+            key = list(container)[-1]
+            out.append((container, key, 2))
+        else:
+            key = len(container) - 1
+            out.append((container, key, 0))
+        container = container[key]
+    return out
+
+
+def _token(container, key, index):
+    entry = container.ca.items.get(key)
+    return entry[index] if entry and len(entry) > index else None
+
+
+def _take_tail(container, key=None) -> str | None:
+    """Remove and return the comment lines after the last value (after `key`'s value if given),
+    keeping an end-of-line comment where it is."""
+    slots = _slots(container) if key is None else [(container, key, 2)] + _slots(container[key])
+    for holder, k, index in reversed(slots):
+        token = _token(holder, k, index)
+        if token is None:
+            continue
+        value = token.value
+        if value.startswith("#"):  # an end-of-line comment stays on its line
+            eol, _, rest = value.partition("\n")
+            token.value = eol + "\n"
+        else:
+            rest = value[1:] if value.startswith("\n") else value
+            holder.ca.items[k][index] = None
+        return rest or None
+    return None
+
+
+def _give_tail(container, rest: str | None) -> None:
+    if not rest:
+        return
+    holder, key, index = _slots(container)[-1]
+    _attach(holder, key, index, rest)
+
+
+def _put_tail(container, key, rest: str) -> None:
+    slots = [(container, key, 2)] + _slots(container[key])
+    holder, k, index = slots[-1]
+    _attach(holder, k, index, rest)
+
+
+def _attach(holder, key, index, rest: str) -> None:
+    from ruamel.yaml.error import CommentMark
+    from ruamel.yaml.tokens import CommentToken
+
+    entry = holder.ca.items.setdefault(key, [None, None, None, None] if index == 2 else [None, None])
+    token = entry[index]
+    if token is None:
+        entry[index] = CommentToken("\n" + rest, CommentMark(0), None)
+    else:
+        token.value = token.value.rstrip("\n") + "\n" + rest
+
+
+def _header(tree, text: str) -> None:
+    """A comment line at the top, after the file's own first comments (the schema line stays first)."""
+    from ruamel.yaml.error import CommentMark
+    from ruamel.yaml.tokens import CommentToken
+
+    tokens = [CommentToken(line + "\n", CommentMark(0), None) for line in skeleton._comment_lines(text, skeleton.WIDTH)]
+    if tree.ca.comment is None:
+        tree.ca.comment = [None, []]
+    if tree.ca.comment[1] is None:
+        tree.ca.comment[1] = []
+    tree.ca.comment[1].extend(tokens)
+
+
+# --- the guarantee ------------------------------------------------------------------------------
+
+def without(data: Any, paths: list[str]) -> Any:
+    """`data` without the added keys (dotted paths through mappings)."""
+    import copy
+
+    out = copy.deepcopy(data)
+    for path in paths:
+        *parents, last = path.split(".")
+        node = out
+        for key in parents:
+            node = node.get(key) if isinstance(node, dict) else None
+        if isinstance(node, dict):
+            node.pop(last, None)
+    return out
+
+
+def _verify(before: dict, text: str, display: str, target: str, added: list[str]) -> None:
+    try:
+        after = loader.parse(text, display).data
+    except loader.LoadError as exc:  # pragma: no cover - a bug, never the user's input
+        raise MigrateError(f"{display}: sisäinen virhe, tulosta ei voi lukea / internal error: {load_error_line(exc)}") from None
+    expected = dict(before, checklist=target)
+    if without(after, added) != expected or not order_kept(before, after):
+        raise MigrateError(f"{display}: sisäinen virhe: siirto muuttaisi tietoja, tiedostoa ei kirjoitettu / "
+                           "internal error: the migration would change data; nothing written")
+
+
+def order_kept(before: Any, after: Any) -> bool:
+    """Whether every mapping of `before` has its keys in the same order in `after`."""
+    if isinstance(before, dict) and isinstance(after, dict):
+        if [k for k in after if k in before] != list(before):
+            return False
+        return all(order_kept(v, after.get(k)) for k, v in before.items())
+    if isinstance(before, list) and isinstance(after, list):
+        return len(before) == len(after) and all(order_kept(b, a) for b, a in zip(before, after))
+    return True
