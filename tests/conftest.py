@@ -33,11 +33,11 @@ def cli():
 
 
 def read_yaml(path: Path):
-    return YAML(typ="safe").load(path.read_text(encoding="utf-8"))
+    return YAML(typ="safe", pure=True).load(path.read_text(encoding="utf-8"))
 
 
 def write_yaml(path: Path, data) -> Path:
-    yaml = YAML(typ="safe")
+    yaml = YAML(typ="safe", pure=True)
     yaml.default_flow_style = False
     with path.open("w", encoding="utf-8") as fh:
         yaml.dump(data, fh)

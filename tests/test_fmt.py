@@ -16,7 +16,7 @@ ALL = sorted(EXAMPLES.glob("*.yaml")) + sorted(EXAMPLES.glob("municipality-repo/
 
 
 def safe(text: str):
-    return YAML(typ="safe").load(text)
+    return YAML(typ="safe", pure=True).load(text)
 
 
 def ugly(text: str) -> str:

@@ -17,7 +17,8 @@ ID_PATTERN = r"^[A-Za-z0-9ÅÄÖåäö][A-Za-z0-9ÅÄÖåäö._-]*$"
 class Strict(BaseModel):
     """Unknown keys are findings, never silently dropped."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=False)
+    # defer_build: a run builds only the models of the document kinds it meets (start-up time).
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=False, defer_build=True)
 
 
 Text = str
