@@ -67,7 +67,7 @@ def check_document(doc: loader.Document, path: Path, options: Options) -> FileRe
         result.findings.append(_plain(doc, (), "yaml.not-mapping", "yaml.not_mapping"))
         return result
     kind = data.get("kind")
-    if kind not in MODELS:
+    if not isinstance(kind, str) or kind not in MODELS:  # a list or mapping here is not hashable
         key = "doc.kind_missing" if kind is None else "doc.kind_unknown"
         result.findings.append(_plain(doc, ("kind",), "doc.kind", key, hint="doc.kind.hint", value=kind))
         return result

@@ -18,9 +18,16 @@ DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 # Aliases are shared objects in the parsed tree; copying them out could blow up
 # exponentially ("billion laughs"), so the copy is bounded.
 MAX_NODES = 200_000
+# Deeper nesting is refused while scanning: ruamel's scanner slows down quadratically with
+# the flow level and its composer recurses once per level.
+MAX_DEPTH = 200
+# Only the YAML types themselves; `!!python/...` is in the same tag:yaml.org,2002: namespace
+# but is a custom tag all the same.
 STANDARD_TAGS = {None, "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
                  "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:map",
-                 "tag:yaml.org,2002:seq", "tag:yaml.org,2002:timestamp"}
+                 "tag:yaml.org,2002:seq", "tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:binary",
+                 "tag:yaml.org,2002:omap", "tag:yaml.org,2002:pairs", "tag:yaml.org,2002:set",
+                 "tag:yaml.org,2002:merge", "tag:yaml.org,2002:value"}
 
 
 @dataclass
@@ -70,13 +77,48 @@ def read_text(path: Path, display: str, max_bytes: int = DEFAULT_MAX_BYTES) -> s
                      byte=f"0x{raw[exc.start]:02x}") from None
 
 
+class _TooDeep(Exception):
+    def __init__(self, mark: Any):
+        super().__init__("too deep")
+        self.mark = mark
+
+
+def _bounded_scanner() -> type:
+    """ruamel's round-trip scanner, refusing nesting deeper than MAX_DEPTH where it starts."""
+    from ruamel.yaml.scanner import RoundTripScanner
+
+    class BoundedScanner(RoundTripScanner):
+        def _depth_check(self) -> None:
+            if len(self.flow_context) + len(self.indents) >= MAX_DEPTH:
+                raise _TooDeep(self.reader.get_mark())
+
+        def fetch_flow_collection_start(self, TokenClass: Any, to_push: Any) -> None:
+            self._depth_check()
+            super().fetch_flow_collection_start(TokenClass, to_push)
+
+        def add_indent(self, column: int) -> bool:
+            if self.indent < column:
+                self._depth_check()
+            return super().add_indent(column)
+
+    return BoundedScanner
+
+
 def parse(text: str, display: str) -> Document:
     from ruamel.yaml import YAML
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
     yaml = YAML(typ="rt")
+    yaml.Scanner = _bounded_scanner()
     try:
         tree = yaml.load(text)
+    except _TooDeep as exc:
+        raise _error(display, "yaml.too-deep", exc.mark.line + 1, exc.mark.column + 1, "yaml.too_deep") from None
+    except TypeError as exc:  # ruamel cannot hash a mapping or list used as a key ({a: [1]}: x)
+        if "unhashable" not in str(exc):
+            raise
+        line, column = _collection_key(text)
+        raise _error(display, "yaml.key-type", line, column, "yaml.key_type") from None
     except MarkedYAMLError as exc:
         raise _syntax_error(exc, text, display) from None
     except YAMLError as exc:
@@ -87,6 +129,33 @@ def parse(text: str, display: str) -> Document:
         raise _error(display, "yaml.empty", 1, 1, "yaml.empty")
     data = to_plain(tree, display)
     return Document(file=display, data=data, tree=tree, text=text)
+
+
+def _collection_key(text: str) -> tuple[int, int]:
+    """Where the first mapping key that is itself a mapping or a list starts."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.nodes import MappingNode, ScalarNode
+
+    yaml = YAML(typ="rt")
+    yaml.Scanner = _bounded_scanner()
+    try:
+        stack = [yaml.compose(text)]
+    except Exception:  # best effort: the construction failed, composing did not before
+        return 1, 1
+    seen: set[int] = set()
+    while stack:
+        node = stack.pop()
+        if node is None or id(node) in seen or isinstance(node, ScalarNode):
+            continue
+        seen.add(id(node))
+        if isinstance(node, MappingNode):
+            for key, value in node.value:
+                if not isinstance(key, ScalarNode):
+                    return key.start_mark.line + 1, key.start_mark.column + 1
+                stack.append(value)
+        else:
+            stack.extend(reversed(node.value))
+    return 1, 1
 
 
 # ruamel.yaml's wording of the problems people make most, in plain words.
@@ -138,6 +207,33 @@ def load(path: Path, display: str | None = None, max_bytes: int = DEFAULT_MAX_BY
 def to_plain(tree: Any, display: str) -> Any:
     """Copy the ruamel tree into plain dicts, lists and scalars, refusing custom tags."""
     budget = [MAX_NODES]
+    sizes: dict[int, int] = {}
+
+    def size(node: Any, depth: int = 0) -> int:
+        """Nodes in `node` once its aliases are expanded, counted over the shared objects
+        only once each, so a billion laughs is measured in microseconds, not walked."""
+        if not isinstance(node, (dict, list)) or depth > MAX_DEPTH:
+            return 1
+        known = sizes.get(id(node))
+        if known is None:
+            sizes[id(node)] = MAX_NODES + 1  # a cycle, should one ever appear, counts as too many
+            children = node.values() if isinstance(node, dict) else node
+            known = sizes[id(node)] = min(MAX_NODES + 1, 1 + sum(size(c, depth + 1) for c in children))
+        return known
+
+    def overflow(node: Any, parent: Any, key: Any, left: int) -> tuple[int, int]:
+        """Where a walk with `left` nodes to spend would run out: the child that overflows."""
+        while isinstance(node, (dict, list)):
+            left -= 1
+            pairs = node.items() if isinstance(node, dict) else enumerate(node)
+            for k, child in pairs:
+                if size(child) > left:
+                    node, parent, key = child, node, k
+                    break
+                left -= size(child)
+            else:
+                break
+        return position(node, parent, key)
 
     def position(node: Any, parent: Any, key: Any) -> tuple[int, int]:
         try:
@@ -156,11 +252,11 @@ def to_plain(tree: Any, display: str) -> Any:
         if budget[0] < 0:
             line, col = position(node, parent, key)
             raise _error(display, "yaml.too-complex", line, col, "yaml.too_complex", limit=MAX_NODES)
-        if depth > 200:
+        if depth > MAX_DEPTH:
             line, col = position(node, parent, key)
             raise _error(display, "yaml.too-deep", line, col, "yaml.too_deep")
         tag = getattr(getattr(node, "tag", None), "value", None) if hasattr(node, "tag") else None
-        if tag is not None and tag not in STANDARD_TAGS and not tag.startswith("tag:yaml.org,2002:"):
+        if tag is not None and tag not in STANDARD_TAGS:
             line, col = position(node, parent, key)
             raise _error(display, "yaml.tag", line, col, "yaml.tag", tag=tag)
         if isinstance(node, dict):
@@ -175,6 +271,9 @@ def to_plain(tree: Any, display: str) -> Any:
             return [walk(v, node, i, depth + 1) for i, v in enumerate(node)]
         return _scalar(node)
 
+    if size(tree) > MAX_NODES:
+        line, col = overflow(tree, None, None, MAX_NODES)
+        raise _error(display, "yaml.too-complex", line, col, "yaml.too_complex", limit=MAX_NODES)
     return walk(tree)
 
 

@@ -20,7 +20,8 @@ def services_table(data: dict) -> list[dict]:
     for key in MINIMUM_SERVICES:
         entries = [s for s in services if s.get("service") == key] or [None]
         for entry in entries:
-            arranged = (entry or {}).get("arranged_by") or {}
+            arranged = (entry or {}).get("arranged_by")
+            arranged = arranged if isinstance(arranged, dict) else {}  # a broken file still gets its report
             rows.append({"service": key, "entry": entry, "name": (entry or {}).get("name"),
                          "jobseekers": arranged.get("jobseekers"), "others": arranged.get("others"),
                          "target_groups": (entry or {}).get("target_groups") or [],
@@ -37,8 +38,9 @@ def status_counts(data: dict) -> dict[str, int]:
     counts = {light: 0 for light in LIGHTS}
     counts["none"] = 0
     for goal in data.get("goals") or []:
-        for measure in (goal or {}).get("measures") or []:
-            status = (measure or {}).get("status")
+        measures = goal.get("measures") if isinstance(goal, dict) else None
+        for measure in measures if isinstance(measures, list) else []:
+            status = measure.get("status") if isinstance(measure, dict) else None
             counts[status if status in LIGHTS else "none"] += 1
     return counts
 
