@@ -72,3 +72,26 @@ def as_json(output: str) -> dict:
 
 def clone(data):
     return copy.deepcopy(data)
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """One headless Chromium for the whole session: Playwright's sync API allows only one
+    running instance per thread, so every module that opens pages shares this one."""
+    import contextlib
+
+    import browser as web
+
+    if web.skip_requested():
+        pytest.skip(f"{web.SKIP_ENV}=1: browser tests skipped")
+    if not web.AXE_JS.is_file():
+        pytest.fail(f"axe-core not found at {web.AXE_JS}. {web.SETUP_HINT}", pytrace=False)
+    with contextlib.ExitStack() as stack:
+        problem = None
+        try:
+            browser = stack.enter_context(web.launch())
+        except web.BrowserUnavailable as exc:
+            problem = str(exc)
+        if problem is not None:  # outside the except: no chained traceback, just the message
+            pytest.fail(f"Chromium could not be started: {problem}", pytrace=False)
+        yield browser

@@ -7,7 +7,6 @@ Screenshots and PDFs go to test-artifacts/ (git-ignored).
 
 from __future__ import annotations
 
-import contextlib
 import os
 import subprocess
 import sys
@@ -32,22 +31,8 @@ KINDS = {
 # --- fixtures ----------------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="session")
-def chromium():
-    """One headless Chromium for the whole session."""
-    if web.skip_requested():
-        pytest.skip(f"{web.SKIP_ENV}=1: browser tests skipped")
-    if not web.AXE_JS.is_file():
-        pytest.fail(f"axe-core not found at {web.AXE_JS}. {web.SETUP_HINT}", pytrace=False)
-    with contextlib.ExitStack() as stack:
-        problem = None
-        try:
-            browser = stack.enter_context(web.launch())
-        except web.BrowserUnavailable as exc:
-            problem = str(exc)
-        if problem is not None:  # outside the except: no chained traceback, just the message
-            pytest.fail(f"Chromium could not be started: {problem}", pytrace=False)
-        yield browser
+# `chromium` (one browser for the whole session) is in conftest.py: Playwright's sync API
+# allows only one running instance per thread, and other modules open pages too.
 
 
 @pytest.fixture(scope="session")

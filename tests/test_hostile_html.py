@@ -8,7 +8,6 @@ municipality's own template must not get out of jinja2's sandbox.
 
 from __future__ import annotations
 
-import contextlib
 import re
 import time
 from html.parser import HTMLParser
@@ -249,19 +248,7 @@ def shown(payload: str) -> str:
 # --- HTML, in the browser -------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="session")
-def chromium():
-    if web.skip_requested():
-        pytest.skip(f"{web.SKIP_ENV}=1: browser tests skipped")
-    with contextlib.ExitStack() as stack:
-        problem = None
-        try:
-            browser = stack.enter_context(web.launch())
-        except web.BrowserUnavailable as exc:
-            problem = str(exc)
-        if problem is not None:
-            pytest.fail(f"Chromium could not be started: {problem}", pytrace=False)
-        yield browser
+# `chromium`: the session's one browser, from conftest.py.
 
 
 def assert_nothing_ran(opened, name: str) -> None:
