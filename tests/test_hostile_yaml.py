@@ -275,3 +275,21 @@ def test_loader_collection_key_unhashable_is_located(tmp_path, cli, key):
     with pytest.raises(loader.LoadError) as caught:
         loader.load(regression)
     assert caught.value.finding.rule == "yaml.key-type" and caught.value.finding.line == 5
+
+
+@pytest.mark.parametrize("value, reason", [("+_", "string index out of range"), ("0x_", "string index out of range"),
+                                           ("2025-02-30", "day is out of range"), ("2025-13-01", "month must be in")],
+                         ids=["plus-underscore", "hex-underscore", "feb-30", "month-13"])
+def test_loader_scalar_construction_error_is_located(tmp_path, cli, value, reason):
+    """ruamel's constructor raised IndexError (`+_`, `0x_`: an int of underscores only, found by
+    fuzzing) or ValueError (an impossible date such as 2025-02-30) past the loader."""
+    path = tmp_path / "value.yaml"
+    path.write_text(f"kind: programme\ntitle: T\nx: [1, {value}]\n")
+    result = cli("validate", path, "--lang", "en")
+    assert result.exit_code == 2, result.output
+    line = _finding(result.output, "yaml.syntax")
+    assert line.startswith(f"{path}:3:8  error  yaml.syntax  ") and value in line and reason in line, line
+    for name, where in (("loader-scalar-underscore-indexerror.yaml", 1), ("loader-impossible-date-valueerror.yaml", 5)):
+        with pytest.raises(loader.LoadError) as caught:
+            loader.load(ROOT / "tests" / "regressions" / name)
+        assert caught.value.finding.rule == "yaml.syntax" and caught.value.finding.line == where

@@ -119,6 +119,10 @@ def parse(text: str, display: str) -> Document:
             raise
         line, column = _collection_key(text)
         raise _error(display, "yaml.key-type", line, column, "yaml.key_type") from None
+    except (ValueError, IndexError, OverflowError) as exc:  # a scalar ruamel cannot build: 2025-02-30, 0x_
+        line, column, value = _failing_scalar(exc)
+        problem = {"fi": f"arvoa {value} ei voi lukea ({exc})", "en": f"the value {value} cannot be read ({exc})"}
+        raise _error(display, "yaml.syntax", line, column, "yaml.syntax", problem=problem) from None
     except MarkedYAMLError as exc:
         raise _syntax_error(exc, text, display) from None
     except YAMLError as exc:
@@ -129,6 +133,20 @@ def parse(text: str, display: str) -> Document:
         raise _error(display, "yaml.empty", 1, 1, "yaml.empty")
     data = to_plain(tree, display)
     return Document(file=display, data=data, tree=tree, text=text)
+
+
+def _failing_scalar(exc: BaseException) -> tuple[int, int, str]:
+    """Line, column and text of the node ruamel's constructor was building when it failed:
+    the innermost frame of the traceback that has a `node` with a position."""
+    import traceback
+
+    found = (1, 1, "")
+    for frame, _ in traceback.walk_tb(exc.__traceback__):
+        node = frame.f_locals.get("node")
+        mark = getattr(node, "start_mark", None)
+        if mark is not None:
+            found = (mark.line + 1, mark.column + 1, repr(getattr(node, "value", ""))[:80])
+    return found
 
 
 def _collection_key(text: str) -> tuple[int, int]:
