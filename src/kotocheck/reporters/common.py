@@ -19,6 +19,7 @@ from pathlib import Path, PurePath
 from kotocheck import i18n
 from kotocheck.checklist import Checklist, DataError, available, load_checklist
 from kotocheck.findings import FileResult, Finding, Severity, Status
+from kotocheck.reporters.text import detail_lines  # noqa: F401  (the CI formats word a finding as the text one does)
 
 Localized = dict
 
@@ -307,17 +308,6 @@ class Rules:
 
 # ---------------------------------------------------------------------------------------------
 # text of a finding
-
-
-def detail_lines(f: Finding, lang: str) -> list[str]:
-    """The basis (with its official link) and the hint of a finding, one line each."""
-    lines = []
-    if f.source:
-        url = f" <{f.url}>" if f.url else ""
-        lines.append(f"{i18n.pick(i18n.MESSAGES['out.source'], lang)}: {i18n.pick(f.source, lang)}{url}")
-    if f.hint:
-        lines.append(f"{i18n.pick(i18n.MESSAGES['out.hint'], lang)}: {i18n.pick(f.hint, lang)}")
-    return lines
 
 
 def full_message(f: Finding, lang: str) -> str:

@@ -7,15 +7,22 @@ from kotocheck import i18n
 from kotocheck.findings import FileResult, Finding, Severity, Status
 
 
+def detail_lines(f: Finding, lang: str, url_gap: str = " ") -> list[str]:
+    """The basis (with its official link) and the hint of a finding, one line each; every
+    output format words them the same way."""
+    lines = []
+    if f.source:
+        url = f"{url_gap}<{f.url}>" if f.url else ""
+        lines.append(f"{i18n.pick(i18n.MESSAGES['out.source'], lang)}: {i18n.pick(f.source, lang)}{url}")
+    if f.hint:
+        lines.append(f"{i18n.pick(i18n.MESSAGES['out.hint'], lang)}: {i18n.pick(f.hint, lang)}")
+    return lines
+
+
 def finding_lines(f: Finding, lang: str) -> list[str]:
     severity = i18n.pick(i18n.MESSAGES["sev." + f.severity.value], lang)
-    lines = [f"{f.file}:{f.line}:{f.column}  {severity}  {f.rule}  {i18n.pick(f.message, lang)}"]
-    if f.source:
-        url = f"  <{f.url}>" if f.url else ""
-        lines.append(f"    {i18n.pick(i18n.MESSAGES['out.source'], lang)}: {i18n.pick(f.source, lang)}{url}")
-    if f.hint:
-        lines.append(f"    {i18n.pick(i18n.MESSAGES['out.hint'], lang)}: {i18n.pick(f.hint, lang)}")
-    return lines
+    first = f"{f.file}:{f.line}:{f.column}  {severity}  {f.rule}  {i18n.pick(f.message, lang)}"
+    return [first, *(f"    {line}" for line in detail_lines(f, lang, url_gap="  "))]
 
 
 def _count_key(name: str, n: int) -> str:
