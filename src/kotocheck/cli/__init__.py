@@ -83,6 +83,14 @@ def fail(message: str, code: int) -> None:
     raise typer.Exit(code)
 
 
+def fail_located(finding, lang: str = "fi") -> None:
+    """A located error that stops the command (e.g. a broken settings file): its lines, exit 2."""
+    from kotocheck.reporters.text import finding_lines
+
+    sys.stderr.write("\n".join(finding_lines(finding, lang)) + "\n")
+    raise typer.Exit(2)
+
+
 def deliver(text: str, output: Optional[Path]) -> None:
     """A document to its file, written atomically, or to standard output."""
     from kotocheck.output import OutputError, write_atomic

@@ -8,7 +8,7 @@ from typing import Optional
 
 import typer
 
-from kotocheck.cli import Lang, app, fail, reference_date
+from kotocheck.cli import fail_located, Lang, app, fail, reference_date
 
 checklist_app = typer.Typer(no_args_is_help=True, help="Tarkistuslistat / checklists.")
 app.add_typer(checklist_app, name="checklist")
@@ -111,10 +111,7 @@ def show_config(path: Optional[Path] = typer.Argument(None, help="Tiedosto tai k
     try:
         config = config_module.load(path or Path.cwd())
     except config_module.ConfigError as exc:
-        from kotocheck.reporters.text import finding_lines
-
-        sys.stderr.write("\n".join(finding_lines(exc.finding, "fi")) + "\n")
-        raise typer.Exit(2)
+        fail_located(exc.finding)
     out = [f"# {config.file or 'ei asetustiedostoa / no settings file'}"]
     settings = config.settings.model_dump(mode="json")
     for name, value in settings.items():

@@ -14,7 +14,7 @@ from typing import Optional
 
 import typer
 
-from kotocheck.cli import deliver, DocFormat, DocLang, ReportFormat, fail, reference_date, app
+from kotocheck.cli import fail_located, deliver, DocFormat, DocLang, ReportFormat, fail, reference_date, app
 
 
 LANG_HELP = ("Otsikoiden kieli; oletus asiakirjan language tai kotocheck.toml / language of headings; "
@@ -126,13 +126,11 @@ def _configured_jobs(fmt: Optional[str], lang: Optional[str], templates: Optiona
     """The [[render]] entries of the settings file found from the current folder, paths relative
     to that file; options given on the command line win over the file."""
     from kotocheck import config
-    from kotocheck.reporters.text import finding_lines
 
     try:
         found = config.load()
     except config.ConfigError as exc:
-        sys.stderr.write("\n".join(finding_lines(exc.finding, "fi")) + "\n")
-        raise typer.Exit(2) from None
+        fail_located(exc.finding)
     if found.file is None:
         fail("--check without FILE needs a kotocheck.toml (or [tool.kotocheck] in pyproject.toml) with [[render]] entries", 2)
     if not found.settings.render:
@@ -195,8 +193,7 @@ def _build(file: Path, build, today: Optional[str]) -> str:
         config = config_module.load(file.parent if file.parent.is_dir() else None)
         result = next(check_files([file], reference_date(today), display=_shown))
     except config_module.ConfigError as exc:
-        sys.stderr.write("\n".join(finding_lines(exc.finding, "fi")) + "\n")
-        raise typer.Exit(2) from None
+        fail_located(exc.finding)
     try:
         return build(result, config)
     except publish.NotRenderable:

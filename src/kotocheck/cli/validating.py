@@ -9,7 +9,7 @@ from typing import List, Optional
 
 import typer
 
-from kotocheck.cli import FailOn, Format, Lang, emit, fail, reference_date, app
+from kotocheck.cli import fail_located, FailOn, Format, Lang, emit, fail, reference_date, app
 
 PROGRESS_FROM = 10  # files; fewer finish before a bar would help
 
@@ -33,7 +33,7 @@ def validate(
     try:
         base = config_module.load(files[0] if files else Path.cwd())
     except config_module.ConfigError as exc:
-        _located_error(exc.finding, lang.value if lang else "fi")
+        fail_located(exc.finding, lang.value if lang else "fi")
     # Paths from the settings file are shown relative to the current folder, as if typed.
     targets = discovery.find(list(files) if files else [_relative(base.resolve(p)) for p in base.settings.paths])
     if list_files:
@@ -46,7 +46,7 @@ def validate(
     try:
         results = list(check_files(_progress(targets, chosen), reference_date(today), use_waivers=not no_waivers))
     except config_module.ConfigError as exc:
-        _located_error(exc.finding, language)
+        fail_located(exc.finding, language)
     from kotocheck import reporters
 
     emit(reporters.get(chosen)(results, language), colour=chosen == "text")
@@ -93,13 +93,6 @@ def _append_step_summary(results, lang: str) -> None:
 
     with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as fh:
         fh.write(github.step_summary(results, lang))
-
-
-def _located_error(finding, lang: str) -> None:
-    from kotocheck.reporters.text import finding_lines
-
-    sys.stderr.write("\n".join(finding_lines(finding, lang)) + "\n")
-    raise typer.Exit(2)
 
 
 def _pick_message(key: str, lang: str) -> str:
