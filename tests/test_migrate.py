@@ -140,7 +140,7 @@ def test_migrated_kemijarvi_validates_with_checklist_findings_only(cli, tmp_path
     assert rules, "the real programme still has gaps"
     assert not [r for r in rules if r.split(".")[0] in ("schema", "yaml", "doc", "input")]
     items = {i["id"] for i in YAML(typ="safe", pure=True).load(
-        (EXAMPLES.parent / "src/kotocheck/checklists/kotoutuminen-681-2023.yaml").read_text())["items"]}
+        (EXAMPLES.parent / "checklists/kotoutuminen-681-2023.yaml").read_text())["items"]}
     assert set(rules) <= items
 
 

@@ -1,4 +1,4 @@
-"""Checklists and catalogues: data files shipped inside the package, validated when loaded.
+"""Checklists and catalogues: data files (checklists/, catalogues/ at the repository root), validated when loaded.
 
 A checklist names the document kind it applies to, the sources it rests on (checklist
 pages, law sections) and its items, each with a `check:` of a registered kind."""
@@ -6,16 +6,15 @@ pages, law sections) and its items, each with a `check:` of a registered kind.""
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from kotocheck.checks import CheckSpec
+from kotocheck.datafiles import folder
 from kotocheck.findings import Severity
 
-PACKAGE = resources.files("kotocheck")
 
 
 class _Data(BaseModel):
@@ -156,7 +155,7 @@ def _validate(model: type[BaseModel], data: Any, path: Path) -> Any:
 
 
 def checklist_dirs(extra: list[Path] | None = None) -> list[Path]:
-    return [*(extra or []), Path(str(PACKAGE / "checklists"))]
+    return [*(extra or []), folder("checklists")]
 
 
 def available(extra: list[Path] | None = None) -> dict[str, Path]:
@@ -179,13 +178,13 @@ def load_checklist(path: Path) -> Checklist:
 
 @lru_cache(maxsize=8)
 def catalogue(name: str) -> Catalogue:
-    path = Path(str(PACKAGE / "catalogues" / f"{name}.yaml"))
+    path = folder("catalogues") / f"{name}.yaml"
     return _validate(Catalogue, _read(path), path)
 
 
 @lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
-    path = Path(str(PACKAGE / "catalogues" / "vocabulary.yaml"))
+    path = folder("catalogues") / "vocabulary.yaml"
     return _validate(Vocabulary, _read(path), path)
 
 

@@ -12,9 +12,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from kotocheck.checklist import PACKAGE
+from kotocheck.datafiles import folder
 
-BUILTIN = Path(str(PACKAGE / "templates"))
+BUILTIN = folder("templates")
 FORMATS = ("html", "md")
 LANGUAGES = ("fi", "en", "sv")
 
