@@ -41,7 +41,10 @@ class ItemSource(_Data):
     step: int | None = None
     bullet: int | None = None
     section: str | None = None  # a law section, e.g. "32 §"
-    point: int | None = None  # a numbered point of that section
+    paragraph: int | None = None  # its momentti (subsection), e.g. 1 for "45 § 1 mom."
+    point: int | None = None  # a numbered point (kohta) of that section
+    quote: str | None = None  # the exact words of the source this rests on, short, in the original language
+    note: str | None = None  # e.g. that a section was repealed and is cited as history only
 
 
 class Item(_Data):
@@ -53,8 +56,21 @@ class Item(_Data):
     hint: Text
     source: ItemSource
     also: list[ItemSource] = []  # further sources that say the same
-    rests_on: Literal["checklist", "law", "checklist+law", "guidance"]
+    # integrity: the document must agree with itself or with the file it refers to (not a claim of law)
+    rests_on: Literal["checklist", "law", "checklist+law", "guidance", "integrity"]
     check: CheckSpec
+
+
+def _check_basis(item: Item) -> None:
+    """A claim of law names its section; only the law makes an error (recommendations never do)."""
+    laws = [s for s in [item.source, *item.also] if s.document == "law"]
+    if item.rests_on == "law" and (item.source.document != "law" or not item.source.section):
+        raise ValueError(f"item {item.id}: rests_on law needs a source with document: law and its section")
+    if item.rests_on == "checklist+law" and not any(s.section for s in laws):
+        raise ValueError(f"item {item.id}: rests_on checklist+law needs a law section among its sources")
+    if item.severity is Severity.ERROR and item.rests_on not in ("law", "integrity"):
+        raise ValueError(f"item {item.id}: severity error is only for what the law requires (rests_on: law)"
+                         " or for a document that contradicts itself (rests_on: integrity)")
 
 
 class Step(_Data):
@@ -87,6 +103,7 @@ class Checklist(_Data):
             for src in [item.source, *item.also]:
                 if src.document not in self.sources:
                     raise ValueError(f"item {item.id}: unknown source document {src.document!r}")
+            _check_basis(item)
         return self
 
     def item(self, item_id: str) -> Item | None:
@@ -102,8 +119,9 @@ class Checklist(_Data):
             parts["fi"].append(f"kohta {src.bullet}")
             parts["en"].append(f"bullet {src.bullet}")
         if src.section:
-            parts["fi"].append(src.section)
-            parts["en"].append("section " + src.section.replace("§", "").strip())
+            number = src.section.replace("§", "").strip()
+            parts["fi"].append(src.section + (f" {src.paragraph} mom." if src.paragraph else ""))
+            parts["en"].append(f"section {number}" + (f"({src.paragraph})" if src.paragraph else ""))
         if src.point is not None:
             parts["fi"].append(f"{src.point} kohta")
             parts["en"].append(f"point {src.point}")

@@ -16,6 +16,21 @@ class Params(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+@dataclass(frozen=True)
+class KindSpec:
+    """Everything about one check kind, kept in the kind's own module (as a yamllint rule is):
+    its parameters, its check, the plain words `explain` uses for it, and how to make a
+    passing example (`satisfy`) and spoil it into a failing one (`spoil`).
+    A module exports `KINDS = {"kind_name": KindSpec(...)}`; the registry collects them."""
+
+    params: type[BaseModel]
+    check: Callable[[Any, "Context"], list["Hit"]]
+    describe: Callable[[Any], dict[str, str]] | None = None  # params -> {"fi": ..., "en": ...}
+    satisfy: Callable[[Any, dict, dt.date], bool] | None = None  # fill data so the check passes; False: needs other files
+    spoil: Callable[[Any, dict, dt.date], None] | None = None  # change passing data so the check fails
+    conditional: bool = False  # only constrains data that is there: passing it shows no coverage
+
+
 @dataclass
 class Hit:
     """One shortfall a check found: where, what (fi/en) and whether the item is partly met."""

@@ -59,7 +59,8 @@ def _severity(severity, lang: str) -> str:
 
 RESTS_ON = {"law": ("laki", "the Act"), "checklist": ("tarkistuslista", "the checklist"),
             "checklist+law": ("tarkistuslista ja laki", "the checklist and the Act"),
-            "guidance": ("ministeriön ohjeistus", "the ministry's guidance")}
+            "guidance": ("ministeriön ohjeistus", "the ministry's guidance"),
+            "integrity": ("asiakirjan eheys", "the document's integrity")}
 
 
 def _rests_on(value: str, lang: str) -> str:
