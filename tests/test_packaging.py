@@ -31,3 +31,12 @@ def test_the_console_script_and_module_entry_points(tmp_path):
     assert module.returncode == 0 and module.stdout.startswith("kotocheck ")
     script = subprocess.run([str(exe), "--version"], capture_output=True, text=True)
     assert script.returncode == 0 and script.stdout == module.stdout
+
+
+def test_the_suite_runs_the_code_in_src():
+    """Guard: the tests exercise src/ (an editable install), never a stale installed copy."""
+    import kotocheck
+    from kotocheck.datafiles import folder
+
+    assert Path(kotocheck.__file__).resolve().is_relative_to(ROOT / "src")
+    assert folder("checklists") == ROOT / "checklists"  # the data read is the repository's too

@@ -3,14 +3,12 @@ municipality's text as written, every language, overridable templates, safe writ
 
 from __future__ import annotations
 
-import os
 
 import pytest
 from markdown_it import MarkdownIt
 
 from conftest import EXAMPLES, ROOT, read_yaml, write_yaml
 
-GOLDEN = ROOT / "tests" / "golden"
 EXAMPLE_FILES = sorted(EXAMPLES.glob("*.yaml"))
 
 
@@ -34,15 +32,7 @@ def test_markdown_is_commonmark_with_one_title_and_real_tables(cli, example, com
     assert "{{" not in text and "{%" not in text
 
 
-@pytest.mark.parametrize("example", EXAMPLE_FILES, ids=lambda p: p.stem)
-@pytest.mark.parametrize("command", ["render", "report"])
-def test_markdown_golden(cli, example, command, monkeypatch):
-    monkeypatch.chdir(ROOT)
-    text = cli(command, example.relative_to(ROOT), "--format", "md").output
-    golden = GOLDEN / f"{example.stem}.{command}.md"
-    if os.environ.get("KOTOCHECK_UPDATE_GOLDEN"):
-        golden.write_text(text, encoding="utf-8")
-    assert text == golden.read_text(encoding="utf-8")
+# The Markdown golden files are compared in test_examples.py (golden_cases lists them all).
 
 
 def test_programme_document_has_the_chapters_a_council_expects(cli):
