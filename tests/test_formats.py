@@ -251,7 +251,7 @@ def test_gitlab_severity_mapping(tmp_path, at):
 def test_gitlab_fingerprints_are_unique_across_files(at):
     at(ROOT)
     issues = json.loads(gitlab.report([check(EXAMPLES / n) for n in EXAMPLE_NAMES], "fi"))
-    assert len(issues) > 100
+    assert len(issues) > 50  # one finding per checklist item and place: fewer than one per goal
     assert len({i["fingerprint"] for i in issues}) == len(issues)
 
 

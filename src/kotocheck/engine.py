@@ -7,14 +7,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
-from kotocheck import checks, i18n, loader
+from kotocheck import checks, i18n, loader, validity
 from kotocheck.checklist import CATALOGUES, Checklist, Item, available, catalogue, groups, label, load_checklist
 from kotocheck.config import Config
 from kotocheck.findings import FileResult, Finding, Severity, Status, Waiver
+from kotocheck.kinds import DEFAULT_CHECKLIST, KINDS, PROGRAMME
 from kotocheck.locations import dotted, locate, resolve
 from kotocheck.models import FORMAT_VERSIONS, MODELS, schema_findings
-
-DEFAULT_CHECKLIST = {"services": "kotoutumisohjelma-681-2023", "followup": "seuranta-1"}
 
 
 @dataclass
@@ -69,7 +68,8 @@ def check_document(doc: loader.Document, path: Path, options: Options) -> FileRe
     kind = data.get("kind")
     if not isinstance(kind, str) or kind not in MODELS:  # a list or mapping here is not hashable
         key = "doc.kind_missing" if kind is None else "doc.kind_unknown"
-        result.findings.append(_plain(doc, ("kind",), "doc.kind", key, hint="doc.kind.hint", value=kind))
+        result.findings.append(_plain(doc, ("kind",), "doc.kind", key, hint="doc.kind.hint", value=kind,
+                                      known=", ".join(KINDS)))
         return result
     result.kind = kind
     version = data.get("format_version")
@@ -82,12 +82,14 @@ def check_document(doc: loader.Document, path: Path, options: Options) -> FileRe
     result.findings.extend(_duplicate_ids(doc))
     broken = {f.path for f in schema if f.rule != "schema.missing"}
     checklist = _checklist(doc, kind, options, result)
-    if checklist is None and kind == "programme" and not data.get("checklist") and not options.settings.checklist:
+    if checklist is None and kind == PROGRAMME and not data.get("checklist") and not options.settings.checklist:
         result.findings.append(_plain(doc, (), "doc.checklist", "doc.checklist_missing", at_value=False,
                                       known=", ".join(sorted(available(options.checklist_dirs)))))
     if checklist is None:
         return result
     result.checklist = checklist.id
+    if kind == PROGRAMME:  # decided once here; report and summary read it, L32.4 applies the same rule
+        result.validity = validity.decide(data, validity.rule_for(checklist), options.today)
     waived = _waivers(doc, checklist, result)
     configured = _config_waivers(path, checklist, options, result)
     if not options.use_waivers:
@@ -263,7 +265,16 @@ def _finding(doc: loader.Document, checklist: Checklist, item: Item, hit: checks
     source = {lang: f"{label_[lang]}: {text.get(lang, text['fi'])}" for lang in ("fi", "en")}
     return Finding(rule=item.id, severity=item.severity, file=doc.file, line=line, column=column, message=message,
                    hint=item.hint.as_dict(), source=source, url=checklist.sources[item.source.document].url,
-                   path=dotted(hit.path), partial=hit.partial)
+                   path=dotted(hit.path), partial=hit.partial, related=_related(doc, hit))
+
+
+def _related(doc: loader.Document, hit: checks.Hit) -> list[dict]:
+    """Where each entry or value a hit is about sits: the value itself, or the list entry."""
+    out = []
+    for path in hit.related:
+        line, column = locate(doc.tree, path, at_value=True)
+        out.append({"line": line, "column": column, "path": dotted(path)})
+    return out
 
 
 def _duplicate_ids(doc: loader.Document) -> list[Finding]:

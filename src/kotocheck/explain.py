@@ -1,93 +1,88 @@
-"""Passing and failing YAML snippets for a checklist item, derived from its check, so
-every item of every checklist version can be explained without hand-written examples."""
+"""What `kotocheck explain` says of a check: its plain words, and passing and failing YAML
+snippets derived from it, so every item of every checklist version can be explained without
+hand-written examples. Each kind supplies its own words and examples (checks/*.py KINDS);
+this module walks `all`/`any` and holds the generic helpers (assign, delete, to_yaml)."""
 
 from __future__ import annotations
 
 import copy
 import datetime as dt
-import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kotocheck import locations
-from kotocheck.checklist import catalogue, groups
-from kotocheck.checks import CheckSpec
+
+if TYPE_CHECKING:
+    from kotocheck.checks import CheckSpec
 
 PLACEHOLDER = "…"
-UNSATISFIABLE = {"programme_ref", "follows_all_goals", "file_exists"}  # need other files
 
 
-def snippets(spec: CheckSpec, today: dt.date) -> tuple[dict, dict] | None:
+def snippets(spec: "CheckSpec", today: dt.date) -> tuple[dict, dict] | None:
     """(passing, failing) documents, or None when the check needs other files."""
     passing: dict = {}
-    if not _satisfy(spec, passing, today):
+    if not satisfy(spec, passing, today):
         return None
     failing = copy.deepcopy(passing)
-    _break(spec, failing, today)
+    spoil(spec, failing, today)
     return passing, failing
 
 
-def _satisfy(spec: CheckSpec, data: dict, today: dt.date) -> bool:
+def satisfy(spec: "CheckSpec", data: dict, today: dt.date) -> bool:
+    """Fill `data` so the check passes: every part of `all`, the first of `any`. Each kind
+    knows how (its KindSpec.satisfy); False when a kind cannot, e.g. it needs other files."""
+    from kotocheck.checks import KINDS
+
     if spec.all or spec.any:
         parts = spec.all or spec.any[:1]
-        return all(_satisfy(sub, data, today) for sub in parts)
-    p = spec.params
-    kind = spec.kind
-    if kind in UNSATISFIABLE:
-        return False
-    if kind == "present":
-        for path in (p.paths if p.mode == "all" else p.paths[:1]):
-            assign(data, path, PLACEHOLDER)
-    elif kind == "min_items":
-        assign(data, p.path, [PLACEHOLDER] * p.min)
-    elif kind == "covers":
-        expression = p.values if isinstance(p.values, str) else p.values[0]
-        members = groups()
-        assign(data, expression, [members.get(c, [c])[0] for c in p.all_of])
-    elif kind == "each_has":
-        for field in (p.fields if p.mode == "all" else p.fields[:1]):
-            assign(data, f"{p.items}.{field}", PLACEHOLDER)
-    elif kind == "max_span_years":
-        assign(data, p.start, today.year)
-        assign(data, p.end, today.year + p.max_years - 1)
-    elif kind == "not_expired":
-        assign(data, p.end, today.year + 1)
-    elif kind == "reference":
-        assign(data, p.values, sorted(e.id for e in catalogue(p.catalogue).entries)[0])
-    elif kind == "one_of":
-        assign(data, p.values, p.allowed[0])
-    return True
+        return all(satisfy(sub, data, today) for sub in parts)
+    kind = KINDS[spec.kind]
+    return bool(kind.satisfy and kind.satisfy(spec.params, data, today))
 
 
-def _break(spec: CheckSpec, data: dict, today: dt.date) -> None:
-    """Undo what the first part of the check needs; a value check gets a bad value instead."""
+def spoil(spec: "CheckSpec", data: dict, today: dt.date) -> None:
+    """Undo what the first part of the check needs, as its kind knows how (KindSpec.spoil)."""
+    from kotocheck.checks import KINDS
+
     while spec.all or spec.any:
         spec = (spec.all or spec.any)[0]
-    p = spec.params
-    if spec.kind == "max_span_years":
-        assign(data, p.end, today.year + p.max_years + 1)
-    elif spec.kind == "not_expired":
-        assign(data, p.end, today.year - 1)
-    elif spec.kind in ("reference", "one_of"):
-        assign(data, p.values, "tuntematon")
-    elif spec.kind == "each_has":
-        for path, item in locations.resolve(data, p.items).matches:
-            if isinstance(item, dict):
-                item.pop(p.fields[0].split(".")[0], None)
+    kind = KINDS[spec.kind]
+    if kind.spoil:
+        kind.spoil(spec.params, data, today)
     else:
-        expression = spec.expressions()[0]
-        _delete(data, expression)
+        delete(data, spec.expressions()[0])
 
 
-def _delete(data: dict, expression: str) -> None:
+WORDS = {"all": {"fi": "kaikki seuraavat:", "en": "all of the following:"},
+         "any": {"fi": "jokin seuraavista:", "en": "one of the following:"}}
+
+
+def describe(spec: "CheckSpec", lang: str, depth: int = 0) -> list[str]:
+    """The check in plain words, one line per part: what a person reads in `kotocheck explain`."""
+    from kotocheck import i18n
+    from kotocheck.checks import KINDS
+
+    if spec.all or spec.any:
+        head = i18n.pick(WORDS["all" if spec.all else "any"], lang)
+        lines = [head]
+        for sub in spec.all or spec.any:
+            sub_lines = describe(sub, lang, depth + 1)
+            lines.append("  - " + sub_lines[0])
+            lines.extend("    " + line for line in sub_lines[1:])
+        return lines
+    kind = KINDS[spec.kind]
+    if kind.describe is None:
+        return [spec.kind.replace("_", " ")]
+    return [i18n.pick(kind.describe(spec.params), lang)]
+
+
+def delete(data: dict, expression: str) -> None:
+    """Remove what an expression names up to its first list (the whole list goes)."""
     head = expression.split("[", 1)[0].split(".")
     node = data
     for key in head[:-1]:
         node = node.get(key, {}) if isinstance(node, dict) else {}
     if isinstance(node, dict):
         node.pop(head[-1], None)
-
-
-_STEP = re.compile(r"([^\[]+)((?:\[[^\]]*\])*)")
 
 
 def assign(data: dict, expression: str, value: Any) -> None:
@@ -117,7 +112,10 @@ def _assign(node: dict, steps: list, value: Any) -> None:
         field_name, wanted = selector.split("=", 1)
         template = {field_name: wanted}
     if not rest:
-        items.extend(value if isinstance(value, list) else [value])
+        if template:  # services[service=guidance] names an entry: the entry is what is made
+            items.append({**template, **(value if isinstance(value, dict) else {})})
+        else:
+            items.extend(value if isinstance(value, list) else [value])
         return
     if isinstance(value, list) and len(rest) == 1 and not rest[0].selectors:
         for v in value:  # covers: one entry per category

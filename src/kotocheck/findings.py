@@ -41,6 +41,9 @@ class Finding:
     url: str | None = None
     path: str = ""  # document path in dotted form, e.g. goals[0].measures
     partial: bool = False  # the item is partly covered, not missing
+    # Each place the finding is about, when it is about several (8 goals without an indicator
+    # are one finding at `goals`): {"line": int, "column": int, "path": str}.
+    related: list[dict] = field(default_factory=list)
 
     def sort_key(self) -> tuple:
         return (self.file, self.line, self.column, self.rule)
@@ -72,6 +75,7 @@ class FileResult:
     statuses: dict[str, Status] = field(default_factory=dict)  # checklist item id -> status
     unreadable: bool = False  # the input could not be read at all (exit 2)
     document: object = None  # the parsed Document, for reports and rendering (never serialised)
+    validity: object = None  # validity.Validity of a programme on the reference date (checklist known)
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity is severity)

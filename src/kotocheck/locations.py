@@ -88,13 +88,18 @@ def values(data: Any, expression: str) -> list[Any]:
 
 
 def is_empty(value: Any) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, str):
-        return not value.strip()
-    if isinstance(value, (list, dict)):
-        return not value
-    return False
+    """No content: null, blank text, or a list or mapping whose every value is empty
+    (`{}`, `{name: null}`, `[null, ""]`). A number, 0 included, and true/false are content."""
+    stack = [value]
+    while stack:  # a stack, not recursion: a deep document must not exhaust Python's stack
+        node = stack.pop()
+        if isinstance(node, dict):
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+        elif node is not None and not (isinstance(node, str) and not node.strip()):
+            return False
+    return True
 
 
 def dotted(path: Path) -> str:

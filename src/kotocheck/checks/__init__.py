@@ -1,29 +1,31 @@
-"""Check kinds: a registry from the `kind:` named in checklist data to a parameter
-model and a function. Checklist files can only use what is registered here."""
+"""Check kinds: a registry from the `kind:` named in checklist data to its KindSpec (parameters,
+check, plain words and example generators), collected from each kind's module. Checklist files
+can only use what is registered here."""
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Any
 
 from pydantic import BaseModel, model_validator
 
-from kotocheck.checks import (covers, each_has, file_exists, min_items, one_of, period, present, programme_ref,
-                              reference)
-from kotocheck.checks.base import Context, Hit
+from kotocheck.checks import (covers, each_has, file_exists, mentions, min_items, one_of, period, present,
+                              programme_ref, reference)
+from kotocheck.checks.base import Context, Hit, KindSpec
 
-REGISTRY: dict[str, tuple[type[BaseModel], Callable[[Any, Context], list[Hit]]]] = {
-    "present": (present.PresentParams, present.check),
-    "min_items": (min_items.MinItemsParams, min_items.check),
-    "covers": (covers.CoversParams, covers.check),
-    "each_has": (each_has.EachHasParams, each_has.check),
-    "max_span_years": (period.SpanParams, period.check_span),
-    "not_expired": (period.ExpiryParams, period.check_expiry),
-    "reference": (reference.ReferenceParams, reference.check),
-    "one_of": (one_of.OneOfParams, one_of.check),
-    "file_exists": (file_exists.FileParams, file_exists.check),
-    "programme_ref": (programme_ref.RefParams, programme_ref.check_refs),
-    "follows_all_goals": (programme_ref.CoverageParams, programme_ref.check_coverage),
-}
+MODULES = (present, min_items, covers, each_has, mentions, period, reference, one_of, file_exists, programme_ref)
+
+
+def _collect() -> dict[str, KindSpec]:
+    kinds: dict[str, KindSpec] = {}
+    for module in MODULES:
+        for name, spec in (getattr(module, "KINDS", None) or {}).items():
+            if name in kinds:
+                raise RuntimeError(f"check kind {name!r} is registered twice")
+            kinds[name] = spec
+    return kinds
+
+
+KINDS: dict[str, KindSpec] = _collect()
 
 
 def run(spec: "CheckSpec", ctx: Context) -> list[Hit]:
@@ -41,22 +43,25 @@ def run(spec: "CheckSpec", ctx: Context) -> list[Hit]:
             for hit in hits:
                 hit.partial = True
         return hits
-    _, function = REGISTRY[spec.kind]
-    return function(spec.params, ctx)
+    return KINDS[spec.kind].check(spec.params, ctx)
 
 
 def _unique(hits: list[Hit]) -> list[Hit]:
-    seen, out = set(), []
+    """One hit per place: parts of an item that fall short at the same place say so in one
+    finding (their words joined, their related places together), never in two."""
+    merged: dict[tuple, Hit] = {}
     for hit in hits:
-        key = (hit.path, hit.detail.get("en"))
-        if key not in seen:
-            seen.add(key)
-            out.append(hit)
-    return out
-
-
-# Kinds that only constrain data that is there: passing them shows no coverage.
-CONDITIONAL = {"reference", "not_expired", "programme_ref", "one_of", "file_exists"}
+        first = merged.get(hit.path)
+        if first is None:
+            merged[hit.path] = Hit(hit.path, dict(hit.detail), hit.partial, hit.at_value, list(hit.related))
+            continue
+        for lang, text in hit.detail.items():
+            if text not in first.detail.get(lang, "").split("; "):
+                first.detail[lang] = f"{first.detail[lang]}; {text}" if first.detail.get(lang) else text
+        first.partial = first.partial and hit.partial
+        first.at_value = first.at_value and hit.at_value
+        first.related.extend(p for p in hit.related if p not in first.related)
+    return list(merged.values())
 
 
 class CheckSpec(BaseModel):
@@ -71,7 +76,9 @@ class CheckSpec(BaseModel):
     def shows_content(self) -> bool:
         if self.all or self.any:
             return any(sub.shows_content for sub in (self.all or self.any))
-        if self.kind in CONDITIONAL:
+        # A kind that only constrains data that is there (KindSpec.conditional), or an
+        # `each_has` that allows no entries, passes vacuously: that shows no coverage.
+        if KINDS[self.kind].conditional:
             return False
         return getattr(self.params, "require_items", True)
 
@@ -101,10 +108,9 @@ class CheckSpec(BaseModel):
                     raise ValueError(f"'{combinator}' stands alone: no kind or parameters beside it")
                 return {combinator: raw[combinator]}
         kind = raw.get("kind")
-        if kind not in REGISTRY:
-            raise ValueError(f"unknown check kind {kind!r}; known: {', '.join(sorted(REGISTRY))}")
-        params_model, _ = REGISTRY[kind]
-        return {"kind": kind, "params": params_model.model_validate(rest)}
+        if kind not in KINDS:
+            raise ValueError(f"unknown check kind {kind!r}; known: {', '.join(sorted(KINDS))}")
+        return {"kind": kind, "params": KINDS[kind].params.model_validate(rest)}
 
 
-__all__ = ["REGISTRY", "run", "CheckSpec", "Context", "Hit"]
+__all__ = ["KINDS", "run", "CheckSpec", "Context", "Hit", "KindSpec"]

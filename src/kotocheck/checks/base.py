@@ -33,12 +33,15 @@ class KindSpec:
 
 @dataclass
 class Hit:
-    """One shortfall a check found: where, what (fi/en) and whether the item is partly met."""
+    """One shortfall a check found: where, what (fi/en) and whether the item is partly met.
+    One hit per item and place: when several entries or values fall short, the hit points at
+    the part of the document holding them all and `related` lists the path of each."""
 
     path: tuple
     detail: dict[str, str]
     partial: bool = False
     at_value: bool = False
+    related: list[tuple] = field(default_factory=list)
 
 
 @dataclass
@@ -59,6 +62,29 @@ def anchor(data: Any, expression: str) -> tuple:
     if res.matches:
         return res.matches[0][0]
     return max(res.misses, key=len) if res.misses else ()
+
+
+def common_parent(paths: list[tuple]) -> tuple:
+    """The longest path every one of `paths` starts with."""
+    if not paths:
+        return ()
+    shortest = min(paths, key=len)
+    for depth, part in enumerate(shortest):
+        if any(p[depth] != part for p in paths):
+            return shortest[:depth]
+    return shortest
+
+
+def values_hit(paths: list[tuple], detail: dict[str, str], partial: bool = False) -> Hit:
+    """One hit for values that fall short in several places: at the value itself when there is
+    one, else at the smallest part of the document holding them all, each one related."""
+    if len(paths) == 1:
+        return Hit(paths[0], detail, partial=partial, at_value=True)
+    return Hit(common_parent(paths), detail, partial=partial, related=list(paths))
+
+
+def expressions_of(values: str | list[str]) -> list[str]:
+    return [values] if isinstance(values, str) else list(values)
 
 
 def join_labels(ctx: Context, vocabulary: str, values: list[str]) -> dict[str, str]:

@@ -1,11 +1,18 @@
-"""`each_has`: every entry of a list has the given fields (all, or any one of them)."""
+"""`each_has`: every entry of a list has the given fields (all, or any one of them).
+
+A list with no entries is not covered unless `require_items: false`, and then the check only
+constrains entries that are there (it shows no coverage of its own). Entries that fall short
+make one hit at the list, naming each entry, with each entry's path related."""
 
 from __future__ import annotations
 
-from typing import Literal
+import datetime as dt
+from typing import Any, Literal
 
 from kotocheck import i18n, locations
-from kotocheck.checks.base import Context, Hit, Params, anchor
+from kotocheck.checks import words
+from kotocheck.checks.base import Context, Hit, KindSpec, Params, anchor
+from kotocheck.explain import PLACEHOLDER, assign
 
 
 class EachHasParams(Params):
@@ -15,31 +22,83 @@ class EachHasParams(Params):
     require_items: bool = True
 
 
-def _has(item: dict, field: str) -> bool:
-    return any(not locations.is_empty(v) for _, v in locations.resolve(item, field).matches)
+def _has(entry: Any, field: str) -> bool:
+    if not isinstance(entry, dict):
+        return False
+    return any(not locations.is_empty(v) for _, v in locations.resolve(entry, field).matches)
 
 
-def _name(item: dict, path: tuple) -> str:
-    for key in ("id", "goal", "measure", "name", "title", "label"):
-        if isinstance(item.get(key), (str, int)) and str(item[key]).strip():
-            return str(item[key])
-    return locations.dotted(path)
+def lacking(params: EachHasParams, entry: Any) -> list[str]:
+    """The fields this entry lacks; empty when it meets the check."""
+    missing = [f for f in params.fields if not _has(entry, f)]
+    if params.mode == "any" and len(missing) < len(params.fields):
+        return []
+    return missing
+
+
+def entries(data: dict, expression: str) -> list[tuple[tuple, Any]]:
+    """Entries with content: `null` and `{}` are no entry at all."""
+    return [(p, v) for p, v in locations.resolve(data, expression).matches if not locations.is_empty(v)]
 
 
 def check(params: EachHasParams, ctx: Context) -> list[Hit]:
-    items = [(p, v) for p, v in locations.resolve(ctx.data, params.items).matches if isinstance(v, dict)]
-    if not items:
+    found = entries(ctx.data, params.items)
+    where = anchor(ctx.data, params.items)
+    if not found:
         if not params.require_items:
             return []
-        return [Hit(anchor(ctx.data, params.items), i18n.message("check.each_has_none", path=params.items))]
-    hits = []
-    for path, item in items:
-        lacking = [f for f in params.fields if not _has(item, f)]
-        if not lacking or (params.mode == "any" and len(lacking) < len(params.fields)):
-            continue
-        key = "check.each_has_any" if params.mode == "any" else "check.each_has"
-        hits.append(Hit(path, i18n.message(key, item=_name(item, path), fields=", ".join(lacking))))
-    partial = 0 < len(hits) < len(items)
-    for hit in hits:
-        hit.partial = partial
-    return hits
+        return [Hit(where, i18n.message("check.each_has_none", path=words.place(params.items)))]
+    short = [(path, lacking(params, entry)) for path, entry in found]
+    short = [(path, missing) for path, missing in short if missing]
+    if not short:
+        return []
+    detail = _detail(params, ctx.data, short)
+    return [Hit(where, detail, partial=len(short) < len(found), related=[path for path, _ in short])]
+
+
+def _detail(params: EachHasParams, data: dict, short: list[tuple[tuple, list[str]]]) -> dict[str, str]:
+    """"tavoitteet T2, T5: puuttuu mittarit", one part per set of missing fields."""
+    key = words.list_key(params.items)
+    groups: dict[tuple, list[tuple]] = {}
+    for path, missing in short:
+        groups.setdefault(tuple(missing), []).append(path)
+    message = "check.each_has_any" if params.mode == "any" else "check.each_has"
+    parts = [i18n.message(message, entries=words.entries(data, key, paths), fields=words.places(list(missing)))
+             for missing, paths in groups.items()]
+    return {lang: "; ".join(p[lang] for p in parts) for lang in ("fi", "en")}
+
+
+def describe(params: EachHasParams) -> dict[str, str]:
+    w = words.word(words.list_key(params.items))
+    fields = words.places(params.fields, words.OR if params.mode == "any" else words.AND)
+    if params.require_items:
+        return {"fi": f"{w.fi_each} on {fields['fi']}, ja ainakin yksi {w.fi_one} on kirjattu",
+                "en": f"every {w.en_one} has {fields['en']}, and at least one {w.en_one} is given"}
+    each = w.fi_each.replace("jokaisella ", "jokaisella kirjatulla ", 1)
+    return {"fi": f"{each} on {fields['fi']}", "en": f"every {w.en_one} that is given has {fields['en']}"}
+
+
+def satisfy(params: EachHasParams, data: dict, today: dt.date) -> bool:
+    for field in params.fields if params.mode == "all" else params.fields[:1]:
+        assign(data, f"{params.items}.{field}", PLACEHOLDER)
+    return True
+
+
+# The field that names an entry of a list, kept when the example is spoiled (an entry with no
+# content at all would be no entry).
+NAMING_FIELD = {"figures": "label", "findings": "text", "members": "organisation", "cooperation": "partner",
+                "strategy_links": "name", "immigrant_participation": "description"}
+
+
+def spoil(params: EachHasParams, data: dict, today: dt.date) -> None:
+    removed = {field.split(".")[0] for field in params.fields}
+    naming = next(n for n in (NAMING_FIELD.get(words.list_key(params.items)), "id", "title", "note")
+                  if n and n not in removed)
+    for _, entry in locations.resolve(data, params.items).matches:
+        if isinstance(entry, dict):
+            for field in removed:
+                entry.pop(field, None)
+            entry.setdefault(naming, PLACEHOLDER)
+
+
+KINDS = {"each_has": KindSpec(EachHasParams, check, describe, satisfy, spoil)}

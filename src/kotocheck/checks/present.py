@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Literal
 
 from kotocheck import i18n, locations
-from kotocheck.checks.base import Context, Hit, Params
+from kotocheck.checks import words
+from kotocheck.checks.base import Context, Hit, KindSpec, Params
+from kotocheck.explain import PLACEHOLDER, assign, delete
 
 
 class PresentParams(Params):
@@ -34,3 +37,24 @@ def check(params: PresentParams, ctx: Context) -> list[Hit]:
     if len(missing) < len(params.paths):
         return [Hit(where, i18n.message("check.partly_missing", paths=", ".join(missing)), partial=True)]
     return [Hit(where, i18n.message("check.missing", path=", ".join(missing)))]
+
+
+def describe(params: PresentParams) -> dict[str, str]:
+    if params.mode == "any" and len(params.paths) > 1:
+        shown = words.places(params.paths, words.OR)
+        return {"fi": f"ainakin yksi on kirjoitettu: {shown['fi']}", "en": f"at least one is written: {shown['en']}"}
+    shown = words.places(params.paths, words.AND)
+    return {"fi": f"kirjoitettu: {shown['fi']}", "en": f"written: {shown['en']}"}
+
+
+def satisfy(params: PresentParams, data: dict, today: dt.date) -> bool:
+    for path in params.paths if params.mode == "all" else params.paths[:1]:
+        assign(data, path, PLACEHOLDER)
+    return True
+
+
+def spoil(params: PresentParams, data: dict, today: dt.date) -> None:
+    delete(data, params.paths[0])
+
+
+KINDS = {"present": KindSpec(PresentParams, check, describe, satisfy, spoil)}

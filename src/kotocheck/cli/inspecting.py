@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 import sys
 from pathlib import Path
 from typing import Optional
@@ -9,6 +10,11 @@ from typing import Optional
 import typer
 
 from kotocheck.cli import fail_located, Lang, app, fail, reference_date
+
+class ListFormat(str, enum.Enum):
+    text = "text"
+    md = "md"
+
 
 checklist_app = typer.Typer(no_args_is_help=True, help="Tarkistuslistat / checklists.")
 app.add_typer(checklist_app, name="checklist")
@@ -34,14 +40,14 @@ def explain(
     pick = lambda text: i18n.pick(text.as_dict(), lang.value)  # noqa: E731
     out = []
     for chosen, item in found:
-        labels = [chosen.source_label(s)[lang.value] for s in [item.source, *item.also]]
+        check = explaining.describe(item.check, lang.value)
         out += [f"{item.id}  {pick(item.title)}  [{chosen.id}]", "",
                 pick(item.text), "",
                 f"{'Vakavuus' if lang.value == 'fi' else 'Severity'}: {_severity(item.severity, lang.value)}   "
                 f"{'Perustuu' if lang.value == 'fi' else 'Rests on'}: {_rests_on(item.rests_on, lang.value)}",
-                *[f"{'Lähde' if lang.value == 'fi' else 'Source'}: {label}" for label in labels],
+                *[line for source in [item.source, *item.also] for line in _source_lines(chosen, source, lang.value)],
                 f"URL: {chosen.sources[item.source.document].url}",
-                f"{'Tarkistus' if lang.value == 'fi' else 'Check'}: {_describe(item.check)}",
+                f"{'Tarkistus' if lang.value == 'fi' else 'Check'}: {check[0]}", *[f"  {line}" for line in check[1:]],
                 f"{'Vihje' if lang.value == 'fi' else 'Hint'}: {pick(item.hint)}", ""]
         pair = explaining.snippets(item.check, reference_date(today))
         if pair:
@@ -57,24 +63,20 @@ def _severity(severity, lang: str) -> str:
     return i18n.pick(i18n.MESSAGES["sev." + severity.value], lang)
 
 
-RESTS_ON = {"law": ("laki", "the Act"), "checklist": ("tarkistuslista", "the checklist"),
-            "checklist+law": ("tarkistuslista ja laki", "the checklist and the Act"),
-            "guidance": ("ministeriön ohjeistus", "the ministry's guidance"),
-            "integrity": ("asiakirjan eheys", "the document's integrity")}
-
-
 def _rests_on(value: str, lang: str) -> str:
-    fi, en = RESTS_ON.get(value, (value, value))
-    return fi if lang == "fi" else en
+    from kotocheck.checklist_tables import rests_on
+
+    return rests_on(value, lang)
 
 
-def _describe(spec) -> str:
-    if spec.all:
-        return "all(" + "; ".join(_describe(s) for s in spec.all) + ")"
-    if spec.any:
-        return "any(" + "; ".join(_describe(s) for s in spec.any) + ")"
-    params = ", ".join(f"{k}={v}" for k, v in spec.params.model_dump(exclude_defaults=True).items())
-    return f"{spec.kind}({params})"
+def _source_lines(checklist, source, lang: str) -> list[str]:
+    """A source, with the exact words it says (quote) and any note, indented beneath it."""
+    lines = [f"{'Lähde' if lang == 'fi' else 'Source'}: {checklist.source_label(source)[lang]}"]
+    if source.quote:
+        lines.append(f"    ”{source.quote.strip()}”")
+    if source.note:
+        lines.append(f"    {'Huom.' if lang == 'fi' else 'Note'}: {source.note.strip()}")
+    return lines
 
 
 def _indent(text: str) -> str:
@@ -85,6 +87,8 @@ def _indent(text: str) -> str:
 def checklist_list(
     checklist: Optional[str] = typer.Option(None, "--checklist", help="Vain tämä tarkistuslista / only this checklist."),
     lang: Lang = typer.Option(Lang.fi, "--lang", help="Kieli / language."),
+    fmt: ListFormat = typer.Option(ListFormat.text, "--format",
+                                   help="text, tai md: taulukko lähteineen / md: a table with sources and their words."),
 ) -> None:
     """Listaa tarkistuslistat ja niiden kohdat / list the checklists and their items."""
     from kotocheck import i18n
@@ -93,6 +97,12 @@ def checklist_list(
     names = sorted(available())
     if checklist is not None and checklist not in names:
         fail(f"tuntematon tarkistuslista / unknown checklist {checklist}; known: {', '.join(names)}", 2)
+    if fmt is ListFormat.md:
+        from kotocheck.checklist_tables import markdown
+
+        tables = [markdown(load_checklist(available()[n]), lang.value) for n in (names if checklist is None else [checklist])]
+        sys.stdout.write("\n".join(tables))
+        return
     out = []
     for name in names if checklist is None else [checklist]:
         chosen = load_checklist(available()[name])

@@ -19,6 +19,7 @@ from pathlib import Path, PurePath
 from kotocheck import i18n
 from kotocheck.checklist import Checklist, DataError, available, load_checklist
 from kotocheck.findings import FileResult, Finding, Severity, Status
+from kotocheck.kinds import KINDS
 from kotocheck.reporters.text import detail_lines  # noqa: F401  (the CI formats word a finding as the text one does)
 
 Localized = dict
@@ -140,8 +141,8 @@ TOOL_RULES: dict[str, tuple[Localized, Localized]] = {
                          {"fi": "Tiedoston ylimmän tason on oltava avain–arvo-rakenne.",
                           "en": "The top level of the file must be a mapping."}),
     "doc.kind": ({"fi": "Dokumentin tyyppi", "en": "Document kind"},
-                 {"fi": "Kentän kind on oltava programme, services tai followup.",
-                  "en": "The field kind must be programme, services or followup."}),
+                 {"fi": f"Kentän kind on oltava {', '.join(KINDS[:-1])} tai {KINDS[-1]}.",
+                  "en": f"The field kind must be {', '.join(KINDS[:-1])} or {KINDS[-1]}."}),
     "doc.format-version": ({"fi": "Tiedostomuodon versio", "en": "Format version"},
                            {"fi": "Kentän format_version on oltava tämän version tuntema.",
                             "en": "format_version must be one this version knows."}),

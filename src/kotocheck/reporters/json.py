@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from kotocheck import __version__, i18n
+from kotocheck import __version__, gaps, i18n
 from kotocheck.findings import FileResult, Severity
 
 
@@ -23,6 +23,8 @@ def report(results: list[FileResult], lang: str) -> str:
                 entry["hint"] = i18n.pick(f.hint, lang)
             if f.source:  # a checklist item: say how far it is met
                 entry["status"] = "partial" if f.partial else "missing"
+            if f.related:  # each entry or value the finding is about
+                entry["related"] = [{"line": r["line"], "column": r["column"], "path": r["path"]} for r in f.related]
             findings.append(entry)
         files.append({
             "file": result.file, "kind": result.kind, "checklist": result.checklist, "readable": not result.unreadable,
@@ -33,6 +35,15 @@ def report(results: list[FileResult], lang: str) -> str:
                          "approved_by": w.approved_by, "expires": w.expires.isoformat() if w.expires else None,
                          "applied": w.applied} for w in result.waivers],
             "statuses": {k: v.value for k, v in result.statuses.items()},
+            # items resting on the law that are missing or partly covered (None: no checklist applied)
+            "legal_unmet": _legal_unmet(result),
+            # a programme's validity on the reference date, as decided once for every output
+            "validity": result.validity.as_dict(lang) if result.validity is not None else None,
         })
     return json.dumps({"tool": "kotocheck", "version": __version__, "language": lang, "findings": findings,
                        "files": files}, ensure_ascii=False, indent=2) + "\n"
+
+
+def _legal_unmet(result) -> int | None:
+    counts = gaps.tally(result) if result.statuses else None
+    return counts.legal_unmet if counts is not None else None

@@ -89,6 +89,12 @@ def _location(path: str, line: int, column: int) -> dict:
                                  "region": {"startLine": max(line, 1), "startColumn": max(column, 1)}}}
 
 
+def _related(path: str, index: int, related: dict) -> dict:
+    """A related location: its own id within the result, and its document path as its message."""
+    return {"id": index, **_location(path, related["line"], related["column"]),
+            "message": {"text": related["path"]}}
+
+
 def log(results: list[FileResult], lang: str) -> dict:
     """The SARIF log as a dict."""
     rules = common.Rules(results)
@@ -105,6 +111,8 @@ def log(results: list[FileResult], lang: str) -> dict:
                 "locations": [_location(path, f.line, f.column)],
                 "partialFingerprints": {FINGERPRINT: common.fingerprint(path, f, occurrence)},
             }
+            if f.related:  # each entry or value this one finding is about
+                entry["relatedLocations"] = [_related(path, index, r) for index, r in enumerate(f.related)]
             properties = {}
             if f.path:
                 properties["documentPath"] = f.path
