@@ -265,13 +265,14 @@ def test_csv_round_trips_with_header_and_bom(cli, folder, data):
     rows = list(csv.reader(io.StringIO(text[1:], newline="")))
     assert rows[0] == ["Tiedosto", "Maakunta", "Kunta", "Kuntanumero", "Asiakirjan nimi", "Tarkistuslista",
                        "Kausi alkaa", "Kausi päättyy", "Hyväksytty", "Voimassa asti", "Voimassaolon peruste", "Tila",
-                       "Kattavuus %", "Katettu", "Sovellettavia kohtia", "Virheet", "Varoitukset", "Puuttuvat kohdat",
+                       "Lakisääteisiä täyttämättä", "Kattavuus %", "Katettu", "Sovellettavia kohtia", "Virheet", "Varoitukset", "Puuttuvat kohdat",
                        "Osittain katetut kohdat", "Ongelma"]
     assert len(rows) == 1 + 26
     assert all(len(r) == len(rows[0]) for r in rows)
     assert [r[0] for r in rows[1:]] == [r["file"] for r in data["programmes"]]
     oulu = next(r for r in rows if r[2] == "Oulu")
-    assert oulu[8:13] == ["2020-05-01", "2024-05-01", "hyväksymisestä 4 vuotta", "päättynyt",
+    assert oulu[8:14] == ["2020-05-01", "2024-05-01", "hyväksymisestä 4 vuotta", "päättynyt",
+                          str(by_municipality(data)["Oulu"]["legal_unmet"]),
                           str(by_municipality(data)["Oulu"]["coverage_percent"])]
     assert next(r for r in rows if r[2] == "Ähtäri")[2] == "Ähtäri"
 

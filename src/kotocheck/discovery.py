@@ -7,8 +7,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from kotocheck.kinds import KINDS
+
 SKIP = {"node_modules", ".venv", "venv", "__pycache__", "site-packages", ".git"}
-KIND = re.compile(rb"^kind:\s*[\"']?(programme|services|followup)[\"']?\s*(#.*)?$", re.MULTILINE)
+_NAMES = "|".join(re.escape(kind) for kind in KINDS).encode()
+KIND = re.compile(rb"^kind:\s*[\"']?(" + _NAMES + rb")[\"']?\s*(#.*)?$", re.MULTILINE)
 
 
 def is_document(path: Path) -> bool:

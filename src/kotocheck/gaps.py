@@ -1,5 +1,10 @@
 """The gap report: every checklist item of a checked file as covered / partly covered /
-missing / not applicable, built from the same FileResult as `validate` (no second judgement)."""
+missing / not applicable, built from the same FileResult as `validate` (no second judgement).
+
+Coverage is counted here and only here (`Counts`, `tally`): `validate`, `report` and `summary`
+all show these counts. Apart from coverage, the counts say how many items that rest on the law
+(`rests_on: law`, more than advice) are missing or partly covered, so a high coverage of the checklist's
+recommendations never hides an unmet legal duty."""
 
 from __future__ import annotations
 
@@ -29,15 +34,30 @@ class GapItem:
     reason: str | None = None  # why the municipality declared it not applicable
 
 
+UNMET = (Status.MISSING, Status.PARTIAL)
+
+
+def legal_requirement(rests_on: str, severity: Severity) -> bool:
+    """An item the law requires: it rests on the law and is more than advice. "checklist+law"
+    items cite a section that only allows ("voi sisältää"); an `info` resting on the law is
+    advice drawn from it (e.g. a period over four years will need a review)."""
+    return rests_on == "law" and severity is not Severity.INFO
+
+
 @dataclass
 class Counts:
     covered: int = 0
     partial: int = 0
     missing: int = 0
     not_applicable: int = 0
+    legal: int = 0  # applicable items that rest on the law
+    legal_unmet: int = 0  # of those, missing or partly covered
 
-    def add(self, status: Status) -> None:
+    def add(self, status: Status, legal: bool = False) -> None:
         setattr(self, status.value, getattr(self, status.value) + 1)
+        if legal and status is not Status.NOT_APPLICABLE:
+            self.legal += 1
+            self.legal_unmet += status in UNMET
 
     @property
     def applicable(self) -> int:
@@ -50,7 +70,8 @@ class Counts:
 
     def as_dict(self) -> dict:
         return {"covered": self.covered, "partial": self.partial, "missing": self.missing,
-                "not_applicable": self.not_applicable, "applicable": self.applicable, "percent": self.percent}
+                "not_applicable": self.not_applicable, "applicable": self.applicable, "percent": self.percent,
+                "legal": self.legal, "legal_unmet": self.legal_unmet}
 
 
 @dataclass
@@ -71,13 +92,40 @@ class GapReport:
     findings_outside: list[dict]  # schema and document findings that belong to no checklist item
     errors: int
     warnings: int
+    validity: object = None  # validity.Validity of a programme, as the engine decided it
+
+    @property
+    def legal_unmet(self) -> list[GapItem]:
+        """The items resting on the law that are missing or partly covered, in checklist order."""
+        return [i for s in self.steps for i in s.items if legal_requirement(i.rests_on, i.severity) and i.status in UNMET]
+
+
+def _checklist(result: FileResult) -> Checklist | None:
+    if not result.checklist or result.document is None or result.checklist not in available():
+        return None
+    return load_checklist(available()[result.checklist])
+
+
+def tally(result: FileResult) -> Counts | None:
+    """The counts of a checked file (as in its gap report), or None without a checklist."""
+    checklist = _checklist(result)
+    if checklist is None:
+        return None
+    counts = Counts()
+    for _, items in _by_step(checklist):
+        for item in items:
+            counts.add(result.statuses.get(item.id, Status.MISSING), legal_requirement(item.rests_on, item.severity))
+    return counts
+
+
+def _by_step(checklist: Checklist):
+    for step in checklist.steps:
+        yield step, [i for i in checklist.items if i.step == step.number]
 
 
 def build(result: FileResult) -> GapReport | None:
     """None when the file could not be checked against a checklist (unreadable, unknown kind)."""
-    if not result.checklist or result.document is None:
-        return None
-    checklist = load_checklist(available()[result.checklist]) if result.checklist in available() else None
+    checklist = _checklist(result)
     if checklist is None:
         return None
     doc = result.document
@@ -87,10 +135,10 @@ def build(result: FileResult) -> GapReport | None:
         by_rule.setdefault(f.rule, []).append(f)
     total = Counts()
     steps = []
-    for step in checklist.steps:
+    for step, step_items in _by_step(checklist):
         counts = Counts()
         items = []
-        for item in (i for i in checklist.items if i.step == step.number):
+        for item in step_items:
             status = result.statuses.get(item.id, Status.MISSING)
             found = by_rule.get(item.id, [])
             line = found[0].line if found else _evidence_line(doc, item)
@@ -101,15 +149,16 @@ def build(result: FileResult) -> GapReport | None:
                 rests_on=item.rests_on, line=line if status is not Status.NOT_APPLICABLE else waivers[item.id].line,
                 findings=[{"line": f.line, "column": f.column, "message": f.message} for f in found],
                 reason=waivers[item.id].reason if item.id in waivers else None))
-            counts.add(status)
-            total.add(status)
+            legal = legal_requirement(item.rests_on, item.severity)
+            counts.add(status, legal)
+            total.add(status, legal)
         steps.append(StepGroup(number=step.number, title=step.title.as_dict(), items=items, counts=counts))
     item_ids = {i.id for i in checklist.items}
     outside = [{"rule": f.rule, "severity": f.severity.value, "line": f.line, "column": f.column, "message": f.message}
                for f in result.findings if f.rule not in item_ids]
     return GapReport(file=result.file, kind=result.kind or "", checklist=checklist, steps=steps, counts=total,
                      findings_outside=outside, errors=result.count(Severity.ERROR),
-                     warnings=result.count(Severity.WARNING))
+                     warnings=result.count(Severity.WARNING), validity=result.validity)
 
 
 def _evidence_line(doc, item) -> int | None:

@@ -79,6 +79,7 @@ def gap_json(report: gaps.GapReport, lang: str) -> dict[str, Any]:
     return {
         "tool": "kotocheck", "version": __version__, "file": report.file, "kind": report.kind,
         "checklist": report.checklist.id, "summary": report.counts.as_dict(),
+        "validity": report.validity.as_dict(lang) if report.validity is not None else None,
         "steps": [{"number": s.number, "title": pick(s.title), **s.counts.as_dict()} for s in report.steps],
         "items": items,
         "other_findings": [{**f, "message": pick(f["message"])} for f in report.findings_outside],

@@ -2,37 +2,26 @@
 validity on the reference date, checklist coverage, finding counts and missing items.
 
 Every figure comes from the same FileResult and gap report as `validate` and `report`
-(no second judgement). Services and follow-up files found alongside are listed apart:
-the reviewer reports on programmes, so they neither get a row nor count in the totals.
-Builds rows and returns text; never prints.
-
-Validity ("valid until"):
-  kotouttamisohjelma-1386-2010  Act 1386/2010 §32: the programme is reviewed at least every
-                                four years, so it is valid until the earlier of the end of its
-                                period and the approval date + 4 years. Without an approval
-                                date only the period end is known.
-  any other checklist           no statutory period (Act 681/2023 sets none): the period end.
-A year as period end means 31 December, a month its last day. A programme is valid on the
-reference date when that date lies between the start of its period and its valid-until date
-(both inclusive); one whose period has not begun is "not started", not valid.
+(no second judgement): coverage and unmet legal requirements are the gap report's counts
+(gaps.Counts), validity is the engine's decision (validity.decide, the same rule as the
+checklist's `not_expired` item L32.4, with the number of years from that item). Services and
+follow-up files found alongside are listed apart: the reviewer reports on programmes, so they
+neither get a row nor count in the totals. Builds rows and returns text; never prints.
 """
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
-import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kotocheck import gaps
+from kotocheck import gaps, validity
 from kotocheck.findings import FileResult, Severity, Status
+from kotocheck.kinds import PROGRAMME
 
-FOUR_YEAR_RULE = {"kotouttamisohjelma-1386-2010"}  # checklists whose programmes lapse four years after approval
-VALIDITY = ("valid", "expired", "not_started", "unknown")
-PROGRAMME = "programme"
+VALIDITY = validity.STATES
 
 
 @dataclass
@@ -61,6 +50,7 @@ class Row:
     approval_date: dt.date | None = None
     valid_until: dt.date | None = None
     valid_until_basis: str | None = None  # "four_year_rule" | "period_end" | None
+    valid_until_years: int | None = None  # the checklist item's years after approval, when they apply
     validity: str = "unknown"  # one of VALIDITY
     counts: gaps.Counts | None = None
     errors: int = 0
@@ -77,6 +67,11 @@ class Row:
         return self.counts.percent if self.counts else None
 
     @property
+    def legal_unmet(self) -> int | None:
+        """Items resting on the law that are missing or partly covered (None: not checked)."""
+        return self.counts.legal_unmet if self.counts else None
+
+    @property
     def valid(self) -> bool:
         return self.validity == "valid"
 
@@ -90,10 +85,12 @@ class Totals:
     average_coverage: int | None  # mean of the per-file percentages, rounded down
     errors: int
     warnings: int
+    legal_unmet: int = 0  # unmet legal requirements of all programmes together
 
     def as_dict(self) -> dict:
         return {"files": self.files, "checked": self.checked, "valid": self.valid, "expired": self.expired,
-                "average_coverage": self.average_coverage, "errors": self.errors, "warnings": self.warnings}
+                "average_coverage": self.average_coverage, "errors": self.errors, "warnings": self.warnings,
+                "legal_unmet": self.legal_unmet}
 
 
 @dataclass
@@ -141,8 +138,10 @@ def make_row(result: FileResult, today: dt.date) -> Row:
                 if item.status in (Status.MISSING, Status.PARTIAL):
                     entry = Item(id=item.id, title=item.title, severity=item.severity.value, status=item.status.value)
                     (row.missing if item.status is Status.MISSING else row.partial).append(entry)
-    if row.kind == PROGRAMME and report is not None:  # without a known checklist the rule is unknown
-        _validity(row, data, today)
+    decision = result.validity if row.kind == PROGRAMME and report is not None else None
+    if decision is not None:  # without a known checklist the rule is unknown
+        row.valid_until, row.valid_until_basis = decision.valid_until, decision.basis
+        row.valid_until_years, row.validity = decision.years, decision.state
     return row
 
 
@@ -169,7 +168,7 @@ def _identify(row: Row, data: dict) -> None:
         row.period_end = _as_written(period.get("end"))
     approval = ident.get("approval")
     if isinstance(approval, dict):
-        row.approval_date = _date(approval.get("date"))
+        row.approval_date = validity.day(approval.get("date"))
 
 
 def _as_written(value: Any) -> str | None:
@@ -178,63 +177,6 @@ def _as_written(value: Any) -> str | None:
     if isinstance(value, dt.date):
         return value.isoformat()
     return _text(value)
-
-
-def _date(value: Any) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            return None
-    return None
-
-
-MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-
-
-def bounds(value: str | None) -> tuple[dt.date, dt.date] | None:
-    """First and last day a period bound stands for: a year, a month or a date."""
-    if not value:
-        return None
-    try:
-        if value.isdigit() and len(value) == 4:
-            year = int(value)
-            return dt.date(year, 1, 1), dt.date(year, 12, 31)
-        month = MONTH.match(value)
-        if month:
-            year, number = int(month.group(1)), int(month.group(2))
-            return dt.date(year, number, 1), dt.date(year, number, calendar.monthrange(year, number)[1])
-        day = dt.date.fromisoformat(value)
-        return day, day
-    except ValueError:
-        return None
-
-
-def add_years(day: dt.date, years: int) -> dt.date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February into a common year
-        return day.replace(year=day.year + years, day=28)
-
-
-def _validity(row: Row, data: Any, today: dt.date) -> None:
-    start, end = bounds(row.period_start), bounds(row.period_end)
-    period_end = end[1] if end else None
-    four_years = add_years(row.approval_date, 4) if row.approval_date and row.checklist in FOUR_YEAR_RULE else None
-    if four_years and (period_end is None or four_years < period_end):
-        row.valid_until, row.valid_until_basis = four_years, "four_year_rule"
-    elif period_end:
-        row.valid_until, row.valid_until_basis = period_end, "period_end"
-    if start and today < start[0]:
-        row.validity = "not_started"
-    elif row.valid_until is None:
-        row.validity = "unknown"
-    else:
-        row.validity = "valid" if today <= row.valid_until else "expired"
 
 
 # --- order and totals ----------------------------------------------------------------------------------
@@ -263,7 +205,8 @@ def totals(rows: list[Row]) -> Totals:
     return Totals(files=len(rows), checked=sum(1 for r in rows if r.counts is not None),
                   valid=sum(1 for r in rows if r.valid), expired=sum(1 for r in rows if r.validity == "expired"),
                   average_coverage=sum(percents) // len(percents) if percents else None,
-                  errors=sum(r.errors for r in rows), warnings=sum(r.warnings for r in rows))
+                  errors=sum(r.errors for r in rows), warnings=sum(r.warnings for r in rows),
+                  legal_unmet=sum(r.legal_unmet or 0 for r in rows))
 
 
 def check(paths: list[Path], today: dt.date) -> Summary:

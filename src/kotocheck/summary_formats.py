@@ -11,8 +11,8 @@ import re
 import unicodedata
 from typing import Any
 
-from kotocheck import __version__
-from kotocheck.summary import MONTH, Row, Summary, bounds
+from kotocheck import __version__, validity
+from kotocheck.summary import Row, Summary
 from kotocheck.views import STATUS_MARKS
 
 # --- shared display helpers -------------------------------------------------------------------------------
@@ -39,12 +39,8 @@ def day(value: dt.date | None, lang: str) -> str:
 
 
 def period_text(row: Row, lang: str) -> str:
-    def one(value: str | None) -> str:
-        if value and len(value) == 10:
-            return day(dt.date.fromisoformat(value), lang) if bounds(value) else value
-        if value and MONTH.match(value):
-            return f"{int(value[5:])}/{value[:4]}"
-        return value or ""
+    def one(value: str | None) -> str:  # as the findings write it; text that is no period bound as written
+        return validity.shown_bound(value, lang) if validity.bounds(value) else value or ""
 
     start, end = one(row.period_start), one(row.period_end)
     return f"{start}–{end}" if start and end else start or (f"–{end}" if end else "")
@@ -52,6 +48,18 @@ def period_text(row: Row, lang: str) -> str:
 
 def percent(value: int | None) -> str:
     return "" if value is None else f"{value}\u00a0%"
+
+
+def basis_word(row: Row, t: dict) -> str:
+    """Why the valid-until date is what it is: "hyväksymisestä 4 vuotta" (the checklist item's
+    years) or "ohjelmakauden loppu"."""
+    if not row.valid_until_basis:
+        return ""
+    return t["sum_basis_" + row.valid_until_basis].replace("{years}", str(row.valid_until_years or ""))
+
+
+def legal_text(row: Row) -> str:
+    return "" if row.legal_unmet is None else str(row.legal_unmet)
 
 
 def validity_word(row: Row, t: dict) -> str:
@@ -111,7 +119,8 @@ def view(summary: Summary, lang: str, t: dict) -> dict:
             "approval": day(row.approval_date, lang), "approval_sort": row.approval_date.isoformat() if row.approval_date else "",
             "valid_until": day(row.valid_until, lang),
             "valid_until_sort": row.valid_until.isoformat() if row.valid_until else "",
-            "four_year_rule": row.valid_until_basis == "four_year_rule",
+            "four_year_rule": row.valid_until_basis == validity.FOUR_YEAR_RULE, "basis": basis_word(row, t),
+            "legal_unmet": legal_text(row),
             "validity": validity_word(row, t), "validity_class": _validity_class(row),
             "coverage": percent(row.coverage), "counts": row.counts,
             "errors": row.errors, "warnings": row.warnings,
@@ -144,6 +153,7 @@ def totals_line(summary: Summary, t: dict) -> str:
     s = summary.totals
     parts = [f"{t['sum_files']} {s.files}", f"{t['sum_valid_count']} {s.valid}",
              f"{t['sum_average_coverage']} {percent(s.average_coverage) or '–'}",
+             f"{t['sum_legal_unmet'].lower()} {s.legal_unmet}",
              f"{t['sum_errors'].lower()} {s.errors}", f"{t['sum_warnings'].lower()} {s.warnings}"]
     return f"{t['sum_totals']}: " + ", ".join(parts)
 
@@ -151,23 +161,24 @@ def totals_line(summary: Summary, t: dict) -> str:
 # --- formats ---------------------------------------------------------------------------------------------
 
 TEXT_COLUMNS = ("region", "municipality", "municipality_code", "checklist", "period", "approval", "sum_valid_until",
-                "sum_validity", "coverage", "sum_errors", "sum_warnings", "file")
-NUMERIC = {"coverage", "sum_errors", "sum_warnings"}
+                "sum_validity", "sum_legal_unmet", "coverage", "sum_errors", "sum_warnings", "file")
+NUMERIC = {"sum_legal_unmet", "coverage", "sum_errors", "sum_warnings"}
 
 
 def as_text(summary: Summary, lang: str, t: dict) -> str:
     def cells(row: Row) -> list[str]:
-        until = day(row.valid_until, lang) + (" *" if row.valid_until_basis == "four_year_rule" else "")
+        until = day(row.valid_until, lang) + (" *" if row.valid_until_basis == validity.FOUR_YEAR_RULE else "")
         return [clean(row.region) or "–", clean(row.municipality) or "–", clean(row.municipality_code) or "–",
                 clean(row.checklist) or "–", period_text(row, lang) or "–", day(row.approval_date, lang) or "–",
-                until or "–", validity_word(row, t), percent(row.coverage).replace("\u00a0", " ") or "–",
-                str(row.errors), str(row.warnings), clean(row.file)]
+                until or "–", validity_word(row, t), legal_text(row) or "–",
+                percent(row.coverage).replace("\u00a0", " ") or "–", str(row.errors), str(row.warnings),
+                clean(row.file)]
 
     lines = [f"{t['sum_title']} {day(summary.today, lang)}", ""]
     lines += _aligned([t[c] for c in TEXT_COLUMNS], [cells(r) for r in summary.rows],
                       [c in NUMERIC for c in TEXT_COLUMNS])
     lines += ["", totals_line(summary, t).replace("\u00a0", " ")]
-    if any(r.valid_until_basis == "four_year_rule" for r in summary.rows):
+    if any(r.valid_until_basis == validity.FOUR_YEAR_RULE for r in summary.rows):
         lines.append(f"* {t['sum_four_year_note']}")
     gapped = [r for r in summary.rows if r.missing or r.partial]
     if gapped:
@@ -201,8 +212,9 @@ def _aligned(header: list[str], rows: list[list[str]], right: list[bool]) -> lis
 
 
 CSV_COLUMNS = ("file", "region", "municipality", "municipality_code", "title", "checklist", "period_start",
-               "period_end", "approval_date", "valid_until", "valid_until_basis", "validity", "coverage_percent",
-               "covered", "applicable", "errors", "warnings", "missing_items", "partial_items", "problem")
+               "period_end", "approval_date", "valid_until", "valid_until_basis", "validity", "legal_unmet",
+               "coverage_percent", "covered", "applicable", "errors", "warnings", "missing_items", "partial_items",
+               "problem")
 
 
 def record(row: Row, lang: str) -> dict[str, Any]:
@@ -217,6 +229,7 @@ def record(row: Row, lang: str) -> dict[str, Any]:
         "validity": row.validity,
         "coverage_percent": row.coverage, "covered": row.counts.covered if row.counts else None,
         "applicable": row.counts.applicable if row.counts else None, "errors": row.errors, "warnings": row.warnings,
+        "legal_unmet": row.legal_unmet,
         "missing_items": " ".join(i.id for i in row.missing), "partial_items": " ".join(i.id for i in row.partial),
         "problem": problem_text(row, lang) or None,
     }
@@ -238,7 +251,8 @@ CSV_HEADERS = {"file": "file", "region": "region", "municipality": "municipality
                "municipality_code": "municipality_code", "title": "sum_document_title", "checklist": "checklist",
                "period_start": "sum_period_start", "period_end": "sum_period_end", "approval_date": "approval",
                "valid_until": "sum_valid_until", "valid_until_basis": "sum_valid_until_basis",
-               "validity": "sum_validity", "coverage_percent": "sum_coverage_percent", "covered": "covered",
+               "validity": "sum_validity", "legal_unmet": "sum_legal_unmet",
+               "coverage_percent": "sum_coverage_percent", "covered": "covered",
                "applicable": "sum_applicable", "errors": "sum_errors", "warnings": "sum_warnings",
                "missing_items": "sum_missing_items", "partial_items": "sum_partial_items", "problem": "sum_problem"}
 
@@ -259,7 +273,7 @@ def as_csv(summary: Summary, lang: str, t: dict) -> str:
         entry = record(row, lang)
         entry["validity"] = validity_word(row, t)
         if row.valid_until_basis:
-            entry["valid_until_basis"] = t["sum_basis_" + row.valid_until_basis]
+            entry["valid_until_basis"] = basis_word(row, t)
         writer.writerow([_cell(entry[c]) for c in CSV_COLUMNS])
     return "\ufeff" + buffer.getvalue()
 

@@ -1,13 +1,14 @@
-"""`max_span_years` and `not_expired`: the programme period is short enough and still running."""
+"""`max_span_years` and `not_expired`: how long the programme period is, and whether the
+programme is still in force. The dates and the decision come from kotocheck.validity, the one
+place that decides validity (the summary and the gap report read the same decision)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import Any
 
-from kotocheck import i18n, locations
-from kotocheck.checks.base import Context, Hit, Params, anchor
-from kotocheck.models.common import MONTH
+from kotocheck import i18n, locations, validity
+from kotocheck.checks.base import Context, Hit, KindSpec, Params, anchor
 
 
 class SpanParams(Params):
@@ -22,68 +23,116 @@ class ExpiryParams(Params):
     years: int | None = None
 
 
-def _value(data: dict, path: str) -> Any:
+def _bound(data: dict, path: str) -> Any:
+    """The period bound at `path` as the schema reads it (year, month or date), else None."""
     matches = locations.resolve(data, path).matches
-    value = matches[0][1] if matches else None
-    if isinstance(value, str) and MONTH.fullmatch(value.strip()):
-        return value.strip()
-    return value if isinstance(value, (int, dt.date)) and not isinstance(value, bool) else None
+    return validity.period_value(matches[0][1]) if matches else None
 
 
-def _first_day(value: Any) -> dt.date:
-    if isinstance(value, int):
-        return dt.date(value, 1, 1)
-    if isinstance(value, str):
-        return dt.date(int(value[:4]), int(value[5:7]), 1)
-    return value
-
-
-def _last_day(value: Any) -> dt.date:
-    if isinstance(value, int):
-        return dt.date(value, 12, 31)
-    if isinstance(value, str):
-        year, month = int(value[:4]), int(value[5:7])
-        return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
-    return value
-
-
-def _years(start: Any, end: Any) -> float:
-    if isinstance(start, int) and isinstance(end, int):
-        return end - start + 1  # 2023-2025 is three calendar years
-    return round(((_last_day(end) - _first_day(start)).days + 1) / 365.25, 1)
+def _years_shown(years: float, lang: str) -> str:
+    text = f"{years:g}"
+    return text.replace(".", ",") if lang == "fi" else text
 
 
 def check_span(params: SpanParams, ctx: Context) -> list[Hit]:
-    start, end = _value(ctx.data, params.start), _value(ctx.data, params.end)
+    start, end = _bound(ctx.data, params.start), _bound(ctx.data, params.end)
     if start is None or end is None:
         missing = params.start if start is None else params.end
         return [Hit(anchor(ctx.data, missing), i18n.message("check.missing", path=missing))]
-    years = _years(start, end)
-    if years <= 0:
-        return [Hit(anchor(ctx.data, params.end), i18n.message("check.span_order", start=start, end=end), at_value=True)]
-    if years > params.max_years:
-        detail = i18n.message("check.span", start=start, end=end, years=years, max=params.max_years)
+    shown = {lang: (validity.shown_bound(start, lang), validity.shown_bound(end, lang)) for lang in ("fi", "en")}
+    if validity.bounds(end)[1] < validity.bounds(start)[0]:
+        detail = i18n.message("check.span_order", start={k: v[0] for k, v in shown.items()},
+                              end={k: v[1] for k, v in shown.items()})
+        return [Hit(anchor(ctx.data, params.end), detail, at_value=True)]
+    if validity.longer_than(start, end, params.max_years):
+        years = validity.span_years(start, end)
+        detail = i18n.message("check.span", start={k: v[0] for k, v in shown.items()},
+                              end={k: v[1] for k, v in shown.items()},
+                              years={lang: _years_shown(years, lang) for lang in ("fi", "en")},
+                              every=validity.every_text(params.max_years))
         return [Hit(anchor(ctx.data, params.end), detail, at_value=True)]
     return []
 
 
 def check_expiry(params: ExpiryParams, ctx: Context) -> list[Hit]:
-    """The period has not ended; with `since`, neither have `years` passed since that date."""
-    end = _value(ctx.data, params.end)
-    candidates = [(_last_day(end), params.end)] if end is not None else []
-    since = _value(ctx.data, params.since) if params.since else None
-    if since is not None and params.years:
-        candidates.append((_add_years(_first_day(since), params.years), params.since))
-    if not candidates:
+    """Not in force on the reference date: the period has ended or, with `since`, `years`
+    have passed since that date. Without the dates there is nothing to judge."""
+    decision = validity.decide(ctx.data, validity.rule_of(params), ctx.today)
+    if decision.state != "expired":
         return []
-    last, path = min(candidates)
-    if last >= ctx.today:
-        return []
-    return [Hit(anchor(ctx.data, path), i18n.message("check.expired", end=last.strftime("%-d.%-m.%Y")), at_value=True)]
+    until = {lang: validity.shown_day(decision.valid_until, lang) for lang in ("fi", "en")}
+    detail = i18n.message("check.expired", until=until, reason=decision.reason())
+    return [Hit(anchor(ctx.data, decision.path), detail, at_value=True)]
 
 
-def _add_years(day: dt.date, years: int) -> dt.date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February in a year without one
-        return day.replace(year=day.year + years, day=28)
+# --- what `explain` says and shows ------------------------------------------------------------------
+
+
+def _place(expression: str) -> dict[str, str]:
+    from kotocheck.checks import words
+
+    return words.place(expression)
+
+
+def describe_span(params: SpanParams) -> dict[str, str]:
+    start, end, n = _place(params.start), _place(params.end), params.max_years
+    years = validity.years_text(n)
+    return {"fi": f"Kauden alku ({start['fi']}) ja loppu ({end['fi']}) on kirjattu, ja kausi kestää enintään "
+                  f"{years['fi']}. Vuosi luetaan kokonaisena (2023–2025 on kolme vuotta).",
+            "en": f"The period's start ({start['en']}) and end ({end['en']}) are recorded, and it lasts at most "
+                  f"{years['en']}. A year counts whole (2023–2025 is three years)."}
+
+
+def describe_expiry(params: ExpiryParams) -> dict[str, str]:
+    end = _place(params.end)
+    fi = f"Ohjelma on voimassa tarkastelupäivänä: kausi ({end['fi']}) ei ole päättynyt"
+    en = f"The programme is in force on the reference date: its period ({end['en']}) has not ended"
+    if params.since and params.years:
+        since, years = _place(params.since), validity.years_text(params.years)
+        fi += f", eikä päivästä {since['fi']} ole kulunut yli {years['fi']}"
+        en += f", and no more than {years['en']} have passed since {since['en']}"
+    fi += (". Vuosi päättyy 31.12. ja kuukausi viimeiseen päiväänsä; viimeisenä päivänään ohjelma on vielä "
+           "voimassa. Ilman päivämääriä tätä ei arvioida.")
+    en += (". A year ends on 31 December and a month on its last day; on its last day the programme is still "
+           "in force. Without the dates this is not judged.")
+    return {"fi": fi, "en": en}
+
+
+def _assign(data: dict, expression: str, value: Any) -> None:
+    from kotocheck.explain import assign
+
+    assign(data, expression, value)
+
+
+def satisfy_span(params: SpanParams, data: dict, today: dt.date) -> bool:
+    _assign(data, params.start, today.year)
+    _assign(data, params.end, today.year + params.max_years - 1)
+    return True
+
+
+def spoil_span(params: SpanParams, data: dict, today: dt.date) -> None:
+    _assign(data, params.end, today.year + params.max_years + 1)  # one year too many, and one more
+
+
+def satisfy_expiry(params: ExpiryParams, data: dict, today: dt.date) -> bool:
+    _assign(data, params.end, today.year + 1)
+    if params.since and params.years:
+        _assign(data, params.since, dt.date(today.year, 1, 1))
+    return True
+
+
+def spoil_expiry(params: ExpiryParams, data: dict, today: dt.date) -> None:
+    """With an approval rule, an approval that has lapsed under a running period shows the
+    rule; otherwise a period that ended last year."""
+    if params.since and params.years:
+        _assign(data, params.since, dt.date(today.year - params.years - 1, 1, 1))
+    else:
+        _assign(data, params.end, today.year - 1)
+
+
+KINDS = {
+    "max_span_years": KindSpec(params=SpanParams, check=check_span, describe=describe_span,
+                               satisfy=satisfy_span, spoil=spoil_span),
+    "not_expired": KindSpec(params=ExpiryParams, check=check_expiry, describe=describe_expiry,
+                            satisfy=satisfy_expiry, spoil=spoil_expiry, conditional=True),
+}

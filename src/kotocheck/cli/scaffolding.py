@@ -10,12 +10,10 @@ from typing import Optional
 import typer
 
 from kotocheck.cli import app, fail
+from kotocheck.kinds import KINDS
 
 
-class Kind(str, enum.Enum):
-    programme = "programme"
-    services = "services"
-    followup = "followup"
+Kind = enum.Enum("Kind", {kind: kind for kind in KINDS}, type=str)  # the document kinds (kinds.KINDS)
 
 
 @app.command()

@@ -9,12 +9,14 @@ from pydantic import BaseModel, ValidationError
 
 from kotocheck import i18n
 from kotocheck.findings import Finding, Severity
+from kotocheck.kinds import FOLLOWUP, KINDS, PROGRAMME, SERVICES
 from kotocheck.locations import dotted, locate
 from kotocheck.models.followup import Followup
 from kotocheck.models.programme import Programme
 from kotocheck.models.services import Services
 
-MODELS: dict[str, type[BaseModel]] = {"programme": Programme, "services": Services, "followup": Followup}
+MODELS: dict[str, type[BaseModel]] = {PROGRAMME: Programme, SERVICES: Services, FOLLOWUP: Followup}
+assert tuple(MODELS) == KINDS, "a document kind needs its model (kinds.KINDS)"
 FORMAT_VERSIONS = (1,)
 
 _EXPECTED = {"string": "str", "int": "int", "float": "float", "bool": "bool", "date": "date", "datetime": "date",

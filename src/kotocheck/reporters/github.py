@@ -15,7 +15,7 @@ from dataclasses import replace
 from kotocheck import i18n
 from kotocheck.findings import FileResult, Severity, Status
 from kotocheck.reporters import common
-from kotocheck.reporters.text import summary_line
+from kotocheck.reporters.text import summary_line, total_legal_unmet
 
 BASE_ENV = ("GITHUB_WORKSPACE",)
 COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -128,7 +128,7 @@ def step_summary(results: list[FileResult], lang: str) -> str:
     if len(pairs) > 1:
         totals = FileResult(file=i18n.pick(i18n.message("out.total", files=len(pairs)), lang))
         totals.findings = [f for _, r in pairs for f in r.findings]
-        out += [_cell(summary_line(totals, lang)), ""]
+        out += [_cell(summary_line(totals, lang, legal_unmet=total_legal_unmet(results))), ""]
     for path, result in pairs:
         out += _file_summary(path, result, rules, lang)
     return "\n".join(out).rstrip("\n") + "\n"

@@ -1,10 +1,11 @@
 """Human-readable findings: `file:line:column  severity  rule  message`, then the
-basis and a hint, and a summary line per file."""
+basis and a hint, and a summary line per file: the findings by severity, how many legal
+requirements are unmet (apart from the checklist's recommendations) and the coverage."""
 
 from __future__ import annotations
 
-from kotocheck import i18n
-from kotocheck.findings import FileResult, Finding, Severity, Status
+from kotocheck import gaps, i18n
+from kotocheck.findings import FileResult, Finding, Severity
 
 
 def detail_lines(f: Finding, lang: str, url_gap: str = " ") -> list[str]:
@@ -29,16 +30,31 @@ def _count_key(name: str, n: int) -> str:
     return f"count.{name}.one" if n == 1 else f"count.{name}"
 
 
-def summary_line(result: FileResult, lang: str) -> str:
+def legal_words(unmet: int, lang: str) -> str:
+    """"2 lakisääteistä vaatimusta täyttämättä" / "2 legal requirements unmet"."""
+    return i18n.pick(i18n.message(_count_key("legal_unmet", unmet), n=unmet), lang)
+
+
+def summary_line(result: FileResult, lang: str, legal_unmet: int | None = None) -> str:
+    """The file's counts; `legal_unmet` for a total of several files (its own counts otherwise)."""
     parts = [i18n.pick(i18n.message(_count_key(s.value, result.count(s)), n=result.count(s)), lang) for s in Severity]
     applied = [w for w in result.waivers if w.applied]
     if applied:
         parts.append(i18n.pick(i18n.message("count.waived", n=len(applied)), lang))
-    if result.statuses:
-        applicable = [s for s in result.statuses.values() if s is not Status.NOT_APPLICABLE]
-        covered = sum(1 for s in applicable if s is Status.COVERED)
-        parts.append(i18n.pick(i18n.message("out.coverage", covered=covered, total=len(applicable)), lang))
+    counts = gaps.tally(result) if result.statuses else None
+    if counts is not None and counts.legal:  # a checklist resting on no law has nothing to say here
+        legal_unmet = counts.legal_unmet
+    if legal_unmet is not None:
+        parts.append(legal_words(legal_unmet, lang))
+    if counts is not None:
+        parts.append(i18n.pick(i18n.message("out.coverage", covered=counts.covered, total=counts.applicable), lang))
     return f"{result.file}: " + ", ".join(parts)
+
+
+def total_legal_unmet(results: list[FileResult]) -> int | None:
+    """Unmet legal requirements of all files together; None when no file's checklist rests on law."""
+    counts = [c for c in (gaps.tally(r) for r in results if r.statuses) if c is not None and c.legal]
+    return sum(c.legal_unmet for c in counts) if counts else None
 
 
 def waiver_lines(result: FileResult, lang: str) -> list[str]:
@@ -65,5 +81,5 @@ def report(results: list[FileResult], lang: str) -> str:
     if len(results) > 1:
         totals = FileResult(file=i18n.pick(i18n.message("out.total", files=len(results)), lang))
         totals.findings = [f for r in results for f in r.findings]
-        out.append(summary_line(totals, lang))
+        out.append(summary_line(totals, lang, legal_unmet=total_legal_unmet(results)))
     return "\n".join(out).rstrip("\n") + "\n"
