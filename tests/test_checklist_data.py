@@ -108,3 +108,12 @@ def test_catalogues_load_and_indicator_sources_resolve():
     for entry in catalogue("indicators").entries:
         assert set(entry.sources) <= sources, entry.id
     assert len(catalogue("indicators").entries) == 11  # the checklist's eleven example indicators
+
+
+def test_docs_checklists_is_the_current_table(cli):
+    """docs/checklists.md is `kotocheck checklist list --format md` (regeneration: see its head)."""
+    from conftest import ROOT
+
+    text = (ROOT / "docs" / "checklists.md").read_text(encoding="utf-8")
+    generated = text.split("<!-- generated -->\n", 1)[1]
+    assert generated == cli("checklist", "list", "--format", "md").output, "docs/checklists.md is stale"

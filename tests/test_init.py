@@ -131,3 +131,14 @@ def test_a_filled_in_skeleton_covers_what_it_was_given(cli, tmp_path):
     out.write_text(text, encoding="utf-8")
     status = json.loads(cli("validate", out, "--format", "json").stdout)["files"][0]["statuses"]
     assert status["1.1"] == "covered"
+
+
+def test_the_skeleton_never_calls_a_duty_of_the_law_a_recommendation(cli, tmp_path):
+    """45 § 1 mom (coordination with the wellbeing services county) is law, not advice; the
+    ministry's guidance on goals (ex-45 § 2 mom, repealed by 1100/2024) is a recommendation."""
+    out = tmp_path / "ohjelma.yaml"
+    assert cli("init", "--municipality", "Testilä", "-o", out).exit_code == 0
+    text = " ".join(out.read_text(encoding="utf-8").split())
+    assert "45.7 Yhteensovitus hyvinvointialueen kanssa (lakisääteinen)" in text
+    assert "45.1 Tavoitteet (suositus)" in text
+    assert "(pakollinen)" not in text  # the 2025 Act requires no planning document

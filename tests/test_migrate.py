@@ -107,8 +107,9 @@ def test_kemijarvi_text_only_grows():
         assert any(got == wanted for got in lines), line
     assert {"process.wellbeing_county_coordination", "services", "monitoring.responsible"} <= set(added)
     assert "identification.approval" not in added  # the target does not ask for it
-    assert "#   yhteensovitus kohdassa process.wellbeing_county_coordination." in text.replace("  #", "#")
-    assert "45.7 Yhteensovitus hyvinvointialueen kanssa (suositus)" in text
+    comments = " ".join(line.strip().lstrip("#").strip() for line in text.splitlines() if line.strip().startswith("#"))
+    assert "Vihje: Kuvaa yhteensovitus kohdassa process.wellbeing_county_coordination." in comments
+    assert "45.7 Yhteensovitus hyvinvointialueen kanssa (lakisääteinen)" in text  # 45 § 1 mom
 
 
 def test_keys_the_models_refuse_empty_are_added_as_null(tmp_path):

@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from kotocheck.checks import CheckSpec
 from kotocheck.datafiles import folder
 from kotocheck.findings import Severity
+from kotocheck.kinds import KINDS
 
 
 
@@ -81,7 +82,7 @@ class Step(_Data):
 class Checklist(_Data):
     id: str
     format_version: Literal[1]
-    kind: Literal["programme", "services", "followup"]
+    kind: Literal[KINDS]  # type: ignore[valid-type]  # the document kinds (kinds.KINDS)
     title: Text
     description: Text
     in_force: str | None = None
@@ -169,7 +170,16 @@ def _validate(model: type[BaseModel], data: Any, path: Path) -> Any:
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
-        raise DataError(f"{path}: {where}: {first['msg']}") from None
+        raise DataError(f"{path}: {_item_named(data, first['loc'])}{where}: {first['msg']}") from None
+
+
+def _item_named(data: Any, loc: tuple) -> str:
+    """"item 6.1: " when the error lies inside a checklist item, so its author finds it by id."""
+    if len(loc) > 1 and loc[0] == "items" and isinstance(loc[1], int) and isinstance(data, dict):
+        items = data.get("items")
+        if isinstance(items, list) and loc[1] < len(items) and isinstance(items[loc[1]], dict):
+            return f"item {items[loc[1]].get('id')}: "
+    return ""
 
 
 def checklist_dirs(extra: list[Path] | None = None) -> list[Path]:

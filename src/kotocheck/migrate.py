@@ -220,6 +220,8 @@ def _token(container, key, index):
 def _take_tail(container, key=None) -> str | None:
     """Remove and return the comment lines after the last value (after `key`'s value if given),
     keeping an end-of-line comment where it is."""
+    from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
+
     slots = _slots(container) if key is None else [(container, key, 2)] + _slots(container[key])
     for holder, k, index in reversed(slots):
         token = _token(holder, k, index)
@@ -230,7 +232,10 @@ def _take_tail(container, key=None) -> str | None:
             eol, _, rest = value.partition("\n")
             token.value = eol + "\n"
         else:
-            rest = value[1:] if value.startswith("\n") else value
+            # After a plain value the first newline ends its line; a block scalar (>-, |) has
+            # already ended it, so there the first newline is a blank line and is kept.
+            block = isinstance(holder[k], (FoldedScalarString, LiteralScalarString))
+            rest = value[1:] if value.startswith("\n") and not block else value
             holder.ca.items[k][index] = None
         return rest or None
     return None

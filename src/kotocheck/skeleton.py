@@ -238,9 +238,19 @@ def _line(indent: int, text: str, base: int | None) -> str:
 
 
 def _item_comment(item: checklists.Item, indent: int, base: int | None) -> list[str]:
-    severity = {"error": "pakollinen", "warning": "suositus", "info": "vinkki"}.get(item.severity.value, "")
+    severity = _weight(item)
     text = f"{item.id} {item.title.fi} ({severity}): {item.text.fi} Vihje: {item.hint.fi}"
     return [_line(indent, line, base) for line in _comment_lines(text, WIDTH - indent)]
+
+
+def _weight(item: checklists.Item) -> str:
+    """How binding an item is, in the coordinator's words: a duty the law sets is never called a
+    recommendation, and only what the law requires of the document is mandatory."""
+    if item.severity.value == "error":
+        return "pakollinen"
+    if item.severity.value == "info":
+        return "vinkki"
+    return "lakisääteinen" if item.rests_on == "law" else "suositus"
 
 
 def _comment(indent: int, text: str) -> list[str]:

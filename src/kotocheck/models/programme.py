@@ -118,8 +118,14 @@ class Measure(Strict):
 
 
 class CustomSource(Strict):
+    """A data source outside the catalogue: known only when it names who produces it and
+    which table or address the figures come from."""
+
     name: NonEmpty
     description: Text | None = None
+    provider: Text | None = None  # who produces the data, e.g. "Tilastokeskus" or the municipality's unit
+    table: Text | None = None  # the table id or dataset, e.g. "StatFin 11rm"
+    url: Text | None = None  # the address where the figures are
 
 
 class Indicator(Strict):
@@ -167,6 +173,8 @@ class Sections(Strict):
     outside_workforce: Text | None = None
     international_protection: Text | None = None
     population_relations: Text | None = None
+    guidance_and_counselling: Text | None = None  # where every immigrant gets guidance (681/2023 10 §)
+    service_coordination: Text | None = None  # who needs coordinated services and how they are found (47 §)
 
 
 class Monitoring(Strict):

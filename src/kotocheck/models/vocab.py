@@ -19,6 +19,9 @@ Sector = Literal[
 StrategyType = Literal[
     "municipal_strategy", "regional_immigration_strategy", "national_programme", "equality_plan",
     "welfare_plan", "other",
+    # what 681/2023 45 § 2-3 mom name: the national goals, and the plans that take the planning into account
+    "national_integration_goals", "national_employment_goals", "budget", "welfare_report",
+    "employment_services_plan",
 ]
 
 GoalTheme = Literal[
