@@ -171,3 +171,138 @@ def test_markdown_shows_an_entity_the_municipality_wrote_as_written(cli, tmp_pat
     html = MarkdownIt("commonmark").render(text)
     assert "Merkintä &amp;lt;b&amp;gt; ja Tom &amp; Jerry" in html  # shows as "&lt;b&gt;", not as "<b>"
     assert "Tom & Jerry" in text  # a plain ampersand stays readable in the Markdown itself
+
+
+# --- 2025 checklist: 10 § and 47 § sections, indicator data sources, strategy types -----------------
+
+ESIMERKKILA = EXAMPLES / "esimerkkila-2025-2028.yaml"
+# The two sections as the example writes them (sections.guidance_and_counselling, .service_coordination).
+GUIDANCE_TEXT = "Yhteispalvelupisteen monikielinen neuvontapiste (G4.M1) palvelee ilman ajanvarausta"
+COORDINATION_TEXT = "pitävät kuukausittain asiakasohjauspalaverin"
+# G3.I1's custom_source: provider and table, no url.
+G3_SOURCE = "Esimerkkilän kunta, kotoutumispalvelut: Kyselyn vastausaineisto, kysymys syrjintäkokemuksista"
+SECTION_HEADINGS = {
+    "fi": ("Ohjaus ja neuvonta", "Kotoutumista edistävien palvelujen yhteensovittaminen"),
+    "en": ("Guidance and counselling", "Coordination of integration services"),
+    "sv": ("Vägledning och rådgivning", "Samordning av integrationsfrämjande tjänster"),
+}
+
+
+def indicator(data: dict, indicator_id: str) -> dict:
+    return next(i for g in data["goals"] for i in g.get("indicators") or [] if i["id"] == indicator_id)
+
+
+def html_headings(html: str) -> list[tuple[int, str]]:
+    import re
+
+    return [(int(level), re.sub(r"<[^>]+>", "", text).strip())
+            for level, text in re.findall(r"<h([1-6])\b[^>]*>(.*?)</h\1>", html, re.S)]
+
+
+@pytest.mark.parametrize("lang", ["fi", "en", "sv"])
+def test_the_markdown_shows_guidance_and_coordination_among_the_services(cli, lang):
+    text = cli("render", ESIMERKKILA, "--format", "md", "--lang", lang).output
+    guidance, coordination = SECTION_HEADINGS[lang]
+    headings = [line for line in text.splitlines() if line.startswith("#")]
+    chapter = next(n for n, h in enumerate(headings) if h.startswith("## 5. "))  # sections are chapter 5
+    assert headings[chapter + 4:chapter + 6] == [f"### {guidance}", f"### {coordination}"]  # after the 3 service headings
+    assert headings[chapter + 6].startswith("### ")  # children and youth follow at the same level
+    assert GUIDANCE_TEXT in text and COORDINATION_TEXT in text  # the municipality's text as written, any language
+
+
+@pytest.mark.parametrize("lang", ["fi", "en", "sv"])
+def test_the_html_shows_guidance_and_coordination_with_valid_heading_levels(cli, lang):
+    html = cli("render", ESIMERKKILA, "--format", "html", "--lang", lang).output
+    guidance, coordination = SECTION_HEADINGS[lang]
+    headings = html_headings(html)
+    assert (3, guidance) in headings and (3, coordination) in headings
+    assert headings.index((3, coordination)) == headings.index((3, guidance)) + 1
+    between = html[html.index('<section id="sections"'):html.index('<section id="cooperation"')]
+    assert f"<h3>{guidance}</h3>" in between and f"<h3>{coordination}</h3>" in between
+    assert GUIDANCE_TEXT in between and COORDINATION_TEXT in between
+    levels = [level for level, _ in headings]
+    assert all(b - a <= 1 for a, b in zip(levels, levels[1:])), "a heading level is skipped"
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_a_section_absent_from_the_document_gets_no_heading(cli, tmp_path, fmt):
+    data = read_yaml(ESIMERKKILA)
+    del data["sections"]["service_coordination"]
+    text = cli("render", write_yaml(tmp_path / "p.yaml", data), "--format", fmt).output
+    assert "Ohjaus ja neuvonta" in text and "palvelujen yhteensovittaminen" not in text
+
+
+def test_a_document_with_only_the_guidance_section_lists_the_chapter_in_its_contents(cli, tmp_path):
+    data = read_yaml(ESIMERKKILA)
+    data["sections"] = {"guidance_and_counselling": "Neuvontapiste palvelee kaikkia."}
+    path = write_yaml(tmp_path / "p.yaml", data)
+    md = cli("render", path, "--format", "md").output
+    assert "\n5. Palvelut ja vastuut\n" in md  # the contents
+    assert "## 5. Palvelut ja vastuut\n\n### Ohjaus ja neuvonta\n\nNeuvontapiste palvelee kaikkia.\n" in md
+    html = cli("render", path, "--format", "html").output
+    assert '<a href="#sections">5. Palvelut ja vastuut</a>' in html and '<section id="sections"' in html
+
+
+@pytest.mark.parametrize("lang", ["fi", "en", "sv"])
+def test_an_own_data_source_shows_its_provider_and_table(cli, lang):
+    md = cli("render", ESIMERKKILA, "--format", "md", "--lang", lang).output
+    row = next(line for line in md.splitlines() if line.startswith("| G3.I1 "))
+    assert row.split(" | ")[1] == G3_SOURCE
+    assert "Esimerkkilän kunta, kotoutumispalvelut: Asiakasjärjestelmän vuosiraportti, monikielisen neuvonnan käynnit" in md
+    html = cli("render", ESIMERKKILA, "--format", "html", "--lang", lang).output
+    assert G3_SOURCE in html
+
+
+def test_a_catalogue_source_is_shown_by_its_name_in_the_pages_language(cli):
+    # G1.I1 cites `source: statistics_finland` (catalogues/data_sources.yaml)
+    fi = cli("render", ESIMERKKILA, "--format", "md").output
+    en = cli("render", ESIMERKKILA, "--format", "html", "--lang", "en").output
+    assert "| Tilastokeskus, tilattavat tietopyynnöt |" in next(l for l in fi.splitlines() if l.startswith("| G1.I1 "))
+    assert "<td>Statistics Finland, ordered data requests</td>" in en
+
+
+def test_an_own_data_source_with_a_web_address_links_its_table(cli, tmp_path):
+    data = read_yaml(ESIMERKKILA)
+    indicator(data, "G3.I1")["custom_source"]["url"] = "https://esimerkkila.example/kysely (2024)"  # a space: no link
+    indicator(data, "G4.I2")["custom_source"]["url"] = "https://esimerkkila.example/tilasto?v=2024&kieli=fi"
+    path = write_yaml(tmp_path / "p.yaml", data)
+    md = cli("render", path, "--format", "md").output
+    inline = [child for block in tokens(md, tables=True) for child in block.children or []]
+    links = [t.attrs["href"] for t in inline if t.type == "link_open"]
+    assert links == ["https://esimerkkila.example/tilasto?v=2024&kieli=fi"]
+    assert ("Esimerkkilän kunta, kotoutumispalvelut: [Asiakasjärjestelmän vuosiraportti, monikielisen neuvonnan "
+            "käynnit](https://esimerkkila.example/tilasto?v=2024&kieli=fi)") in md
+    html = cli("render", path, "--format", "html").output
+    assert ('kotoutumispalvelut: <a href="https://esimerkkila.example/tilasto?v=2024&amp;kieli=fi">'
+            "Asiakasjärjestelmän vuosiraportti, monikielisen neuvonnan käynnit</a>") in html
+    assert html.count('<a href="https://esimerkkila.example') == 1
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_an_address_that_is_not_a_web_address_stays_text(cli, tmp_path, fmt):
+    data = read_yaml(ESIMERKKILA)
+    source = indicator(data, "G4.I2")["custom_source"]
+    source.pop("table")
+    source["url"] = "javascript:alert(1)"
+    text = cli("render", write_yaml(tmp_path / "p.yaml", data), "--format", fmt).output
+    assert "Esimerkkilän kunta, kotoutumispalvelut: javascript:alert(1)" in text
+    assert "(javascript:" not in text and 'href="javascript:' not in text
+
+
+def test_an_own_source_with_only_a_name_is_shown_by_its_name(cli, tmp_path):
+    data = read_yaml(ESIMERKKILA)
+    indicator(data, "G4.I2")["custom_source"] = {"name": "Neuvontapisteen asiakastilasto"}
+    md = cli("render", write_yaml(tmp_path / "p.yaml", data), "--format", "md").output
+    assert next(l for l in md.splitlines() if l.startswith("| G4.I2 ")).split(" | ")[1] == "Neuvontapisteen asiakastilasto"
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_the_strategy_types_of_the_law_in_force_have_finnish_names(cli, fmt):
+    text = cli("render", ESIMERKKILA, "--format", fmt).output
+    for name in ["kotoutumisen edistämisen valtakunnalliset tavoitteet (VALKO)",
+                 "työllisyyden edistämisen valtakunnalliset tavoitteet",
+                 "hyvinvointikertomus ja -suunnitelma (laki 612/2021, 6 §)",
+                 "suunnitelma työvoimapalveluiden järjestämisestä (laki 380/2023, 15 § 4 mom)"]:
+        assert name in text
+    for raw in ["national_integration_goals", "national_employment_goals", "welfare_report", "employment_services_plan"]:
+        assert raw not in text

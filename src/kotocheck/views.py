@@ -4,6 +4,7 @@ helpers in the chosen language. Templates stay free of lookups and arithmetic.""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from kotocheck.checklist import label
@@ -125,8 +126,8 @@ def context(data: dict, kind: str, lang: str, labels: dict[str, str], checklist_
         "vocab": lookup, "vocab_list": lambda name, items: ", ".join(lookup(name, v) for v in items or []),
         "money": lambda v: money(v, lang), "date": lambda v: date(v, lang), "span": lambda p: span(p, lang),
         "pick": lambda text: pick(text, lang),
-        "source_name": lambda i: (catalogue_names.get(i.get("source") or "") or i.get("source")
-                                  or ((i.get("custom_source") or {}).get("name")) or ""),
+        "source_name": lambda i: source_text(indicator_source(i, catalogue_names)),
+        "indicator_source": lambda i: indicator_source(i, catalogue_names),
         "light_mark": lambda light: LIGHT_MARKS.get(light, LIGHT_MARKS[None]),
         "status_mark": lambda status: STATUS_MARKS[getattr(status, "value", status)],
         "status_word": lambda status: labels["not_applicable_status" if getattr(status, "value", status) ==
@@ -137,6 +138,44 @@ def context(data: dict, kind: str, lang: str, labels: dict[str, str], checklist_
         "counts": status_counts(data) if kind == "followup" else {},
         "index": programme_index(programme), "programme": programme or {},
     }
+
+
+def indicator_source(indicator: dict, catalogue_names: dict[str, str]) -> dict:
+    """Where an indicator's figures come from. A catalogue source is its name; an own source is
+    who provides it and which table or address (`who`: `what`), the table linked to `href` when
+    its url is a web address. `own`: the text is the municipality's, not the catalogue's.
+    With neither provider nor table or url, an own source is its name, as before those fields existed."""
+    source = indicator.get("source")
+    if source:
+        return {"who": catalogue_names.get(str(source)) or str(source), "what": "", "href": "", "own": False}
+    custom = indicator.get("custom_source")
+    custom = custom if isinstance(custom, dict) else {}
+    name, provider, url = (_text(custom.get(key)) for key in ("name", "provider", "url"))
+    what = _text(custom.get("table")) or url or (name if provider else "")  # name: the best "what" left
+    return {"who": provider or name, "what": what, "href": web_address(url), "own": True}
+
+
+def source_text(source: dict) -> str:
+    """The source as one line of plain text: "provider: table"."""
+    return ": ".join(part for part in (source["who"], source["what"]) if part)
+
+
+# Characters a link target keeps as they are; the rest are percent-encoded, so the same address
+# is safe in an HTML attribute and in a Markdown link (no spaces, parentheses, pipes or brackets).
+_URL_SAFE = "!#$%&'*+,-./:;=?@~_"
+
+
+def web_address(url: str) -> str:
+    """An http(s) address fit to be a link, or "" (never javascript: or any other scheme)."""
+    from urllib.parse import quote
+
+    if not re.match(r"https?://[^\s/]", url, re.IGNORECASE) or re.search(r"[\s\x00-\x1f\x7f]", url):
+        return ""
+    return quote(url, safe=_URL_SAFE)
+
+
+def _text(value: Any) -> str:
+    return " ".join(str(value).split()) if value is not None else ""
 
 
 def _source_names(lang: str) -> dict[str, str]:
