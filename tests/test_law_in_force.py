@@ -5,6 +5,7 @@ each 45 § item may claim. Quotes are compared with the law text in ../shared wh
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -364,3 +365,22 @@ def test_the_checklists_examples_of_municipal_bodies_are_not_all_required(tmp_pa
     assert "2.3" not in {f.rule for f in check_data(tmp_path, data).findings}
     data["process"]["working_group"]["members"] = [m for m in members if m["sector"] not in municipal]
     assert "2.3" in {f.rule for f in check_data(tmp_path, data).findings}
+
+
+def test_a_waiver_of_a_renumbered_service_item_is_flagged(tmp_path):
+    """13.4-13.6 now follow 13 § 1 mom's points; a not_applicable written for an id's old meaning
+    (13.5 was 'other training') must not silently waive what the id means now (guidance)."""
+    from kotocheck.engine import Options, check_file
+
+    text = (EXAMPLES / "esimerkkila-kotoutumisohjelma-2025.yaml").read_text(encoding="utf-8")
+    lines = text.count("\n")  # 201: the waiver's item value is on line 203, after "  - item: "
+    path = tmp_path / "palvelut.yaml"
+    path.write_text(text + 'not_applicable:\n  - item: "13.5"\n    reason: Muuta koulutusta ei ole.\n', encoding="utf-8")
+    result = check_file(path, Options(today=dt.date(2026, 11, 23)))
+    flagged = [f for f in result.findings if f.rule == "waiver.changed-item"]
+    assert [(f.line, f.column, f.severity.value) for f in flagged] == [(lines + 2, 11, "warning")]
+    assert "ohjaus ja neuvonta" in flagged[0].message["fi"].lower() and "muu koulutus" in flagged[0].message["fi"]
+    # An id whose meaning did not change gives no such warning.
+    path.write_text(text + 'not_applicable:\n  - item: "13.2"\n    reason: Ei koske.\n', encoding="utf-8")
+    assert not [f for f in check_file(path, Options(today=dt.date(2026, 11, 23))).findings
+                if f.rule == "waiver.changed-item"]

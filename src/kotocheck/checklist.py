@@ -57,6 +57,7 @@ class Item(_Data):
     hint: Text
     source: ItemSource
     also: list[ItemSource] = []  # further sources that say the same
+    formerly: Text | None = None  # what this id meant in an earlier version, so an old waiver is not misapplied
     # integrity: the document must agree with itself or with the file it refers to (not a claim of law)
     rests_on: Literal["checklist", "law", "checklist+law", "guidance", "integrity"]
     check: CheckSpec

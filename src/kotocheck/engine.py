@@ -166,10 +166,21 @@ def _waivers(doc: loader.Document, checklist: Checklist, result: FileResult) -> 
             result.findings.append(_plain(doc, path + ("item",), "waiver.duplicate", "waiver.duplicate", value=item))
             continue
         waived.add(item)
+        if checklist.item(item).formerly is not None:  # a waiver written for the id's old meaning
+            result.findings.append(_changed_item(doc, path, checklist.item(item)))
         line, column = locate(doc.tree, path)
         result.waivers.append(Waiver(item=item, reason=reason.strip(), line=line, column=column,
                                      title=checklist.item(item).title.as_dict()))
     return waived
+
+
+def _changed_item(doc: loader.Document, path: tuple, item: Item) -> Finding:
+    finding = _plain(doc, path + ("item",), "waiver.changed-item", "waiver.changed_item", value=item.id,
+                     title=item.title.fi, before=item.formerly.fi)
+    finding.message["en"] = i18n.message("waiver.changed_item", value=item.id, title=item.title.en,
+                                         before=item.formerly.en)["en"]
+    finding.severity = Severity.WARNING
+    return finding
 
 
 def _config_waivers(path: Path, checklist: Checklist, options: Options, result: FileResult) -> dict[str, Waiver]:

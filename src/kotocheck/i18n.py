@@ -93,6 +93,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "waiver.duplicate": {"fi": "Kohta '{value}' on merkitty 'ei sovellu' useammin kuin kerran.",
                          "en": "Item '{value}' is declared not applicable more than once."},
     "waiver.duplicate.hint": {"fi": "Yhdistä perustelut yhteen merkintään.", "en": "Merge the reasons into one entry."},
+    "waiver.changed_item": {"fi": "Kohdan '{value}' merkitys on muuttunut: se on nyt '{title}' ({before}).",
+                            "en": "Item '{value}' has changed meaning: it is now '{title}' ({before})."},
+    "waiver.changed_item.hint": {"fi": "Tarkista, että ei sovellu -merkintä koskee yhä tarkoitettua kohtaa.",
+                                 "en": "Check that the not-applicable entry still names the item you meant."},
     # schema
     "schema.missing": {"fi": "Pakollinen kenttä '{field}' puuttuu.", "en": "Required field '{field}' is missing."},
     "schema.missing.hint": {"fi": "Lisää kenttä '{field}' tähän kohtaan.", "en": "Add the field '{field}' here."},
