@@ -384,3 +384,15 @@ def test_a_waiver_of_a_renumbered_service_item_is_flagged(tmp_path):
     path.write_text(text + 'not_applicable:\n  - item: "13.2"\n    reason: Ei koske.\n', encoding="utf-8")
     assert not [f for f in check_file(path, Options(today=dt.date(2026, 11, 23))).findings
                 if f.rule == "waiver.changed-item"]
+
+
+def test_every_old_checklist_quote_is_the_checklists_own_words():
+    """The old-law items quote the ministry checklist as stored in seeds/001 (whitespace aside)."""
+    seed = SEEDS / "001-tarkistuslista-kotouttamisohjelma.txt"
+    if not seed.is_file():
+        pytest.skip("../shared/seeds is not beside the clone")
+    text = _words(seed.read_text(encoding="utf-8"))
+    for item in checklist("kotouttamisohjelma-1386-2010").items:
+        for src in [item.source, *item.also]:
+            if src.document == "checklist":
+                assert src.quote and _words(src.quote) in text, f"{item.id}: {src.quote}"
