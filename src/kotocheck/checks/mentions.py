@@ -79,18 +79,12 @@ def matches(params: MentionsParams, data: dict) -> int:
                for unit in units(value) if any(regex.search(s) for s in unit))
 
 
-SHOWN_EXAMPLES = 6
-
-
 def looks_for(params: MentionsParams) -> dict[str, str]:
-    """The plain words of what the pattern looks for; without `looks_for`, a few texts it finds."""
+    """The plain words of what the pattern looks for (a regular expression is no reading for a
+    coordinator); a checklist that gives none gets a neutral phrase."""
     if params.looks_for:
         return {"fi": params.looks_for.fi, "en": params.looks_for.en}
-    found = examples(params.pattern)
-    shown = ", ".join(f"'{e}'" for e in found[:SHOWN_EXAMPLES]) + (" …" if len(found) > SHOWN_EXAMPLES else "")
-    if not found:
-        return {"fi": "tarkistuslistan kohdan mukainen maininta", "en": "a mention of what the item asks"}
-    return {"fi": f"esimerkiksi {shown}", "en": f"for example {shown}"}
+    return {"fi": "tarkistuslistan kohdan mukainen maininta", "en": "a mention of what the item asks"}
 
 
 def check(params: MentionsParams, ctx: Context) -> list[Hit]:
@@ -113,98 +107,16 @@ def describe(params: MentionsParams) -> dict[str, str]:
 
 
 def satisfy(params: MentionsParams, data: dict, today: dt.date) -> bool:
-    text = params.example or sample(params.pattern)
-    if text is None:
+    """explain's passing example is the checklist's own `example` (checked against the pattern
+    when the checklist loads); without one there is no example rather than a made-up text."""
+    if params.example is None:
         return False
-    assign(data, expressions_of(params.values)[0], [text] * params.min if params.min > 1 else text)
+    assign(data, expressions_of(params.values)[0], [params.example] * params.min if params.min > 1 else params.example)
     return True
 
 
 def spoil(params: MentionsParams, data: dict, today: dt.date) -> None:
     delete(data, expressions_of(params.values)[0])
-
-
-def sample(pattern: str) -> str | None:
-    """A short text the pattern finds, for `explain`'s passing example; None when the pattern
-    uses something this simple generator does not follow."""
-    parser = _parser()
-    try:
-        text = _generate(parser.parse(pattern, re.IGNORECASE), parser)
-    except (ValueError, KeyError, TypeError, IndexError):
-        return None
-    return text if re.search(pattern, text, re.IGNORECASE) else None
-
-
-def examples(pattern: str) -> list[str]:
-    """One short text per alternative of the pattern (a group of alternatives standing alone
-    in an alternative is opened too), each one that the pattern finds."""
-    parser = _parser()
-    try:
-        tokens = parser.parse(pattern, re.IGNORECASE)
-        out = []
-        for branch in _alternatives(tokens, parser):
-            text = _generate(branch, parser).strip()
-            if text and text not in out and re.search(pattern, text, re.IGNORECASE):
-                out.append(text)
-        return out
-    except (ValueError, KeyError, TypeError, IndexError):
-        return []
-
-
-def _alternatives(tokens: Any, c: Any) -> list[Any]:
-    items = [t for t in tokens if t[0] is not c.AT]
-    if len(items) == 1 and items[0][0] is c.BRANCH:
-        return [b for branch in items[0][1][1] for b in _alternatives(branch, c)]
-    if len(items) == 1 and items[0][0] is c.SUBPATTERN:
-        return _alternatives(items[0][1][-1], c)
-    return [tokens]
-
-
-def _parser() -> Any:
-    try:
-        from re import _parser as parser  # type: ignore[attr-defined]
-    except ImportError:  # Python < 3.11
-        import sre_parse as parser  # type: ignore[no-redef]
-    return parser
-
-
-def _generate(tokens: Any, c: Any) -> str:
-    """The shortest text for parsed pattern tokens; `c` holds the parser's opcode names."""
-    out = []
-    for op, arg in tokens:
-        if op is c.LITERAL:
-            out.append(chr(arg))
-        elif op is c.NOT_LITERAL:
-            out.append("x" if chr(arg).lower() != "x" else "y")
-        elif op is c.ANY:
-            out.append("x")
-        elif op is c.IN:
-            out.append(_one_of(arg, c))
-        elif op is c.BRANCH:
-            out.append(_generate(arg[1][0], c))
-        elif op is c.SUBPATTERN:
-            out.append(_generate(arg[-1], c))
-        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)):
-            low, _, item = arg
-            out.append(_generate(item, c) * low)
-        elif op in (c.AT, c.ASSERT_NOT):
-            continue
-        else:
-            raise ValueError(op)
-    return "".join(out)
-
-
-def _one_of(items: Any, c: Any) -> str:
-    if items and items[0][0] is c.NEGATE:
-        raise ValueError("negated set")
-    for op, arg in items:
-        if op is c.LITERAL:
-            return chr(arg)
-        if op is c.RANGE:
-            return chr(arg[0])
-        if op is c.CATEGORY:
-            return {c.CATEGORY_DIGIT: "1", c.CATEGORY_WORD: "a", c.CATEGORY_SPACE: " "}.get(arg, "x")
-    raise ValueError("empty set")
 
 
 KINDS = {"mentions": KindSpec(MentionsParams, check, describe, satisfy, spoil)}
