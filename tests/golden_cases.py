@@ -26,6 +26,25 @@ def cases() -> list[tuple[str, list[str]]]:
     return out
 
 
+def explain_cases() -> list[tuple[str, list[list[str]]]]:
+    """(golden file name, one `kotocheck explain` per item): every item's wording of its check,
+    its sources and quotes, and its passing and failing examples, per checklist and language."""
+    from kotocheck.checklist import available, load_checklist
+
+    out = []
+    for name, path in sorted(available().items()):
+        ids = [item.id for item in load_checklist(path).items]
+        for lang in ("fi", "en"):
+            out.append((f"explain.{name}.{lang}.txt",
+                        [["explain", i, "--checklist", name, "--lang", lang, "--today", TODAY] for i in ids]))
+    return out
+
+
+def outputs(commands: list[list[str]]) -> str:
+    """Several commands' outputs, each under a line naming it."""
+    return "".join(f"$ kotocheck {' '.join(args)}\n{output(args)}\n" for args in commands)
+
+
 @contextmanager
 def _in_root():
     before = Path.cwd()
