@@ -54,3 +54,11 @@ def test_ctrl_c_during_validate_exits_130(tmp_path):
     folder = _batch(tmp_path)
     code, _, err = _interrupt(["validate", str(folder)], ROOT)
     assert code == 130 and "Traceback" not in err
+
+
+def test_ctrl_c_while_the_command_is_still_starting_exits_130(tmp_path):
+    """On a loaded machine importing the command takes a second or more; Ctrl-C then is no
+    traceback and no -2 either (a CI run under load once got exactly that)."""
+    folder = _batch(tmp_path, copies=5)
+    code, _, err = _interrupt(["validate", str(folder)], ROOT, after=0.25)
+    assert code == 130 and "Traceback" not in err
