@@ -93,3 +93,13 @@ def test_explain_says_how_many_mentions_are_needed():
                                      "min": 2, "looks_for": {"fi": "tavoitteet", "en": "goals"}})
     words = REGISTRY["mentions"].describe(spec.params)
     assert "vähintään 2 kertaa: tavoitteet" in words["fi"] and "at least 2 times: goals" in words["en"]
+
+
+def test_each_has_names_one_entry_in_the_singular_and_groups_entries_by_what_they_lack():
+    spec = CheckSpec.model_validate({"kind": "each_has", "items": "goals[*]", "fields": ["indicators", "measures"]})
+    from kotocheck.checks.base import Context as ctx
+    data = {"goals": [{"id": "T1", "measures": ["m"]}, {"id": "T2"}, {"id": "T3", "indicators": ["i"]}]}
+    [hit] = REGISTRY["each_has"].check(spec.params, ctx(data=data, today=D(2026, 11, 23)))
+    assert hit.detail["fi"] == ("tavoite T1: puuttuu mittarit; tavoite T2: puuttuu mittarit, toimenpiteet; "
+                                "tavoite T3: puuttuu toimenpiteet")
+    assert hit.detail["en"].startswith("goal T1: no indicators; goal T2: no ")
