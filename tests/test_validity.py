@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from pathlib import Path
 
 import pytest
 
@@ -20,7 +19,6 @@ REFERENCE = D(TODAY)  # 23.11.2026
 OLD_ACT_YEARS = 4  # Act 1386/2010 §32 1 mom: reviewed at least once every four years
 OLD = "kotouttamisohjelma-1386-2010"
 NEW = "kotoutuminen-681-2023"
-CASES = Path(__file__).parent / "cases"
 FOUR = Rule(since="identification.approval.date", years=4)  # the old Act's rule, written by hand
 
 
@@ -163,35 +161,7 @@ def test_the_reason_says_which_date_and_why():
         "fi": "kauden loppu", "en": "end of the period", "sv": "periodens slut"}
 
 
-# --- the case tables of the two period kinds ----------------------------------------------------------
-
-
-def _cases(kind: str) -> list:
-    from ruamel.yaml import YAML
-
-    return YAML(typ="safe", pure=True).load((CASES / f"{kind}.yaml").read_text(encoding="utf-8"))
-
-
-TABLES = [(kind, case) for kind in ("max_span_years", "not_expired") for case in _cases(kind)]
-
-
-@pytest.mark.skipif((Path(__file__).parent / "test_check_cases.py").exists(),
-                    reason="tests/test_check_cases.py runs every case table")
-@pytest.mark.parametrize("kind,case", TABLES, ids=[f"{k}: {c['name']}" for k, c in TABLES])
-def test_case_table(tmp_path, kind, case):
-    from kotocheck import checks, loader
-    from kotocheck.checks import CheckSpec, Context
-    from kotocheck.locations import locate
-
-    path = tmp_path / "doc.yaml"
-    path.write_text(case["doc"], encoding="utf-8")
-    doc = loader.load(path)
-    hits = checks.run(CheckSpec.model_validate({"kind": kind, **case["params"]}),
-                      Context(data=doc.data, today=REFERENCE))
-    status = "covered" if not hits else "partial" if all(h.partial for h in hits) else "missing"
-    assert status == case["status"]
-    where = [dict(zip(("line", "column"), locate(doc.tree, h.path, at_value=h.at_value))) for h in hits]
-    assert where == case["findings"]
+# The case tables tests/cases/max_span_years.yaml and not_expired.yaml run in tests/test_check_cases.py.
 
 
 # --- the messages of L32.2 and L32.4 -------------------------------------------------------------------

@@ -55,7 +55,6 @@ class Validity:
     valid_until: dt.date | None = None
     basis: str | None = None  # FOUR_YEAR_RULE | PERIOD_BASIS | None
     start: dt.date | None = None  # first day of the period
-    period_end: dt.date | None = None  # last day of the period
     approved: dt.date | None = None  # the approval date, when the rule counts from it
     years: int | None = None  # the rule's number of years, when it counts from the approval
     path: str | None = None  # the document field the valid-until date comes from
@@ -103,7 +102,7 @@ def decide(data: Any, rule: Rule, today: dt.date) -> Validity:
     else:
         state = "unknown" if until is None else "valid"
     return Validity(state=state, valid_until=until, basis=basis, start=start[0] if start else None,
-                    period_end=period_end, approved=approved, years=rule.years if approved else None, path=path)
+                    approved=approved, years=rule.years if approved else None, path=path)
 
 
 def rule_for(checklist: Any) -> Rule:
