@@ -26,10 +26,11 @@ def check(params: MinItemsParams, ctx: Context) -> list[Hit]:
     found = count(ctx.data, params.path)
     if found >= params.min:
         return []
+    where = words.place(params.path)
     if found == 0:
-        detail = i18n.message("check.each_has_none", path=params.path)
+        detail = i18n.message("check.each_has_none", path=where)
     else:
-        detail = i18n.message("check.min_items", min=params.min, count=found, path=params.path)
+        detail = i18n.message("check.min_items", min=params.min, count=found, path=where)
     return [Hit(anchor(ctx.data, params.path), detail, partial=found > 0)]
 
 

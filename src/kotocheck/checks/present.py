@@ -33,18 +33,18 @@ def check(params: PresentParams, ctx: Context) -> list[Hit]:
         return []
     where = _miss_location(ctx.data, missing[0])
     if params.mode == "any":
-        return [Hit(where, i18n.message("check.missing", path=" | ".join(params.paths)))]
+        return [Hit(where, i18n.message("check.missing", path=words.missing(params.paths, words.OR)))]
     if len(missing) < len(params.paths):
-        return [Hit(where, i18n.message("check.partly_missing", paths=", ".join(missing)), partial=True)]
-    return [Hit(where, i18n.message("check.missing", path=", ".join(missing)))]
+        return [Hit(where, i18n.message("check.partly_missing", paths=words.missing(missing)), partial=True)]
+    return [Hit(where, i18n.message("check.missing", path=words.missing(missing)))]
 
 
 def describe(params: PresentParams) -> dict[str, str]:
     if params.mode == "any" and len(params.paths) > 1:
         shown = words.places(params.paths, words.OR)
-        return {"fi": f"ainakin yksi on kirjoitettu: {shown['fi']}", "en": f"at least one is written: {shown['en']}"}
+        return {"fi": f"ainakin yksi on kirjattu: {shown['fi']}", "en": f"at least one is recorded: {shown['en']}"}
     shown = words.places(params.paths, words.AND)
-    return {"fi": f"kirjoitettu: {shown['fi']}", "en": f"written: {shown['en']}"}
+    return {"fi": f"kirjattu: {shown['fi']}", "en": f"recorded: {shown['en']}"}
 
 
 def satisfy(params: PresentParams, data: dict, today: dt.date) -> bool:

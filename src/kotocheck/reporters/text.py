@@ -1,6 +1,7 @@
 """Human-readable findings: `file:line:column  severity  rule  message`, then the
 basis and a hint, and a summary line per file: the findings by severity, how many legal
-requirements are unmet (apart from the checklist's recommendations) and the coverage."""
+requirements are unmet (apart from the checklist's recommendations) and the coverage, which a
+file with structural (YAML or schema) errors never shows: its checklist was not fully assessed."""
 
 from __future__ import annotations
 
@@ -46,8 +47,14 @@ def summary_line(result: FileResult, lang: str, legal_unmet: int | None = None) 
         legal_unmet = counts.legal_unmet
     if legal_unmet is not None:
         parts.append(legal_words(legal_unmet, lang))
-    if counts is not None:
+        if counts is not None and counts.legal_not_assessed:  # a legal duty not yet read is no pass either
+            parts[-1] += f" ({i18n.pick(i18n.message('count.legal_not_assessed', n=counts.legal_not_assessed), lang)})"
+    if counts is not None and gaps.structural_errors(result):
+        parts.append(i18n.pick(i18n.MESSAGES["out.coverage_incomplete"], lang))
+    elif counts is not None:
         parts.append(i18n.pick(i18n.message("out.coverage", covered=counts.covered, total=counts.applicable), lang))
+    if counts is not None and counts.not_assessed:  # counted apart: neither missing nor covered
+        parts.append(i18n.pick(i18n.message(_count_key("not_assessed", counts.not_assessed), n=counts.not_assessed), lang))
     return f"{result.file}: " + ", ".join(parts)
 
 
