@@ -33,7 +33,7 @@ def test_text_output_has_location_severity_rule_basis_and_hint(cli):
 
 def test_english_on_request(cli):
     result = cli("validate", KEMIJARVI, "--lang", "en")
-    assert "  error  L32.1  Council approval: missing" in result.output
+    assert "  error  L32.1  Council approval: no approval decision is recorded" in result.output
     assert "    Basis: Act on the Promotion of Immigrant Integration 1386/2010, section 32" in result.output
     assert "virhe" not in result.output
 

@@ -62,37 +62,41 @@ def test_section_13_has_six_points_and_item_13_n_is_point_n():
 def test_a_programme_without_a_points_services_has_that_points_error_only(point, tmp_path):
     services, _ = SECTION_13_POINTS[point]
     data = read_yaml(COMPLETE_SERVICES)
+    removed = {s["id"] for s in data["services"] if s["service"] in services}
     data["services"] = [s for s in data["services"] if s["service"] not in services]
+    for goal in data.get("goals", []):  # a goal naming a removed service would be a second error
+        goal["services"] = [s for s in goal.get("services", []) if s not in removed]
     result = check_data(tmp_path, data)
     errors = {f.rule for f in result.findings if f.severity is Severity.ERROR}
     assert errors == {f"13.{point}"}
 
 
 def test_the_missing_final_language_test_points_at_the_services_list(tmp_path):
-    # The service S5 (final_language_test) is lines 86-95 of the example; `services:` is line 36.
+    # The service S5 (final_language_test) is lines 92-101 of the example; `services:` is line 42.
+    # No goal of the example names S5.
     lines = COMPLETE_SERVICES.read_text(encoding="utf-8").splitlines(keepends=True)
-    assert lines[85].strip() == "- id: S5" and lines[95].strip() == "- id: S6"
+    assert lines[91].strip() == "- id: S5" and lines[101].strip() == "- id: S6"
     path = tmp_path / "palvelut.yaml"
-    path.write_text("".join(lines[:85] + lines[95:]), encoding="utf-8")
+    path.write_text("".join(lines[:91] + lines[101:]), encoding="utf-8")
     from kotocheck.engine import Options, check_file
     import datetime as dt
     result = check_file(path, Options(today=dt.date(2026, 11, 23)))
     errors = [(f.rule, f.line, f.column) for f in result.findings if f.severity is Severity.ERROR]
-    assert errors == [("13.6", 36, 1)]
+    assert errors == [("13.6", 42, 1)]
 
 
 def test_a_jobseekers_service_by_the_municipality_is_a_warning_under_section_3(tmp_path):
-    # Line 115 of the example: the guidance service (S7), `arranged_by: {jobseekers: employment_authority, ...}`.
+    # Line 121 of the example: the guidance service (S7), `arranged_by: {jobseekers: employment_authority, ...}`.
     lines = COMPLETE_SERVICES.read_text(encoding="utf-8").splitlines(keepends=True)
-    assert lines[114] == "    arranged_by: {jobseekers: employment_authority, others: municipality}\n"
-    lines[114] = "    arranged_by: {jobseekers: municipality, others: municipality}\n"
+    assert lines[120] == "    arranged_by: {jobseekers: employment_authority, others: municipality}\n"
+    lines[120] = "    arranged_by: {jobseekers: municipality, others: municipality}\n"
     path = tmp_path / "palvelut.yaml"
     path.write_text("".join(lines), encoding="utf-8")
     from kotocheck.engine import Options, check_file
     import datetime as dt
     result = check_file(path, Options(today=dt.date(2026, 11, 23)))
     # the value `municipality` starts at column 31 ("    arranged_by: {jobseekers: " is 30 characters)
-    assert [(f.rule, f.severity, f.line, f.column) for f in result.findings] == [("3.1", Severity.WARNING, 115, 31)]
+    assert [(f.rule, f.severity, f.line, f.column) for f in result.findings] == [("3.1", Severity.WARNING, 121, 31)]
 
 
 # --- what 1100/2024 repealed is never cited as law ----------------------------------------------

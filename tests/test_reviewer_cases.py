@@ -466,8 +466,11 @@ def test_no_every_item_of_the_old_law_checklist_passes_on_an_empty_list():
                 for s in each_has(i.check) if not s.params.require_items}
     # Only parts that sit beside a required one: 6.2's "every indicator has a timeframe" beside
     # "every goal has indicators", 6.3's "an own source names its provider and table" beside
-    # "every indicator has a source".
-    assert optional == {("6.2", "goals[*].indicators[*]"), ("6.3", "goals[*].indicators[*].custom_source")}
+    # "every indicator has a source"; 5.3's "every measure of the other kind has a responsible
+    # party" beside "at least one measure, under goals (or programme-wide), and each has one": a
+    # programme may have measures of one kind only.
+    assert optional == {("6.2", "goals[*].indicators[*]"), ("6.3", "goals[*].indicators[*].custom_source"),
+                        ("5.3", "measures[*]"), ("5.3", "goals[*].measures[*]")}
 
 
 # --- 6.3: a known source is in the catalogue, or names who produces it and where ----------------

@@ -205,7 +205,7 @@ def test_unreadable_and_unchecked_files_get_a_row_with_the_first_error(data):
     rows = {Path(r["file"]).name: r for r in data["programmes"]}
     broken = rows["rikki.yaml"]
     assert broken["state"] == "unreadable" and broken["coverage_percent"] is None
-    assert broken["problem"]["line"] == 4 and "YAML" in broken["problem"]["message"]
+    assert broken["problem"]["line"] == 4 and "jäi sulkematta" in broken["problem"]["message"]
     odd = rows["outo-laji.yaml"]
     assert odd["state"] == "not_checked" and odd["kind"] is None
     assert "suunnitelma" in odd["problem"]["message"] and odd["problem"]["line"] == 1
@@ -266,7 +266,7 @@ def test_csv_round_trips_with_header_and_bom(cli, folder, data):
     assert rows[0] == ["Tiedosto", "Maakunta", "Kunta", "Kuntanumero", "Asiakirjan nimi", "Tarkistuslista",
                        "Kausi alkaa", "Kausi päättyy", "Hyväksytty", "Voimassa asti", "Voimassaolon peruste", "Tila",
                        "Lakisääteisiä täyttämättä", "Kattavuus %", "Katettu", "Sovellettavia kohtia", "Virheet", "Varoitukset", "Puuttuvat kohdat",
-                       "Osittain katetut kohdat", "Ongelma"]
+                       "Osittain katetut kohdat", "Ei arvioidut kohdat", "Ongelma"]
     assert len(rows) == 1 + 26
     assert all(len(r) == len(rows[0]) for r in rows)
     assert [r[0] for r in rows[1:]] == [r["file"] for r in data["programmes"]]

@@ -290,3 +290,48 @@ def test_validate_and_report_json_carry_the_one_validity(cli):
     report = json.loads(cli("report", path, "--format", "json").output)["validity"]
     assert validate == report == {"state": "expired", "valid_until": "2025-12-31", "basis": "period_end",
                                   "reason": "kauden loppu"}
+
+
+# --- decisions over time (issue 9): the newest approval, update or review counts -------------------
+
+DECISIONS = Rule(since="identification.approval.date", years=4, decisions="identification.approvals")
+
+
+def _with_decisions(*decisions: dict, approved=None) -> dict:
+    data = programme(start=2022, end=2027, approved=approved)
+    data["identification"]["approvals"] = list(decisions)
+    return data
+
+
+def test_a_later_review_renews_the_four_years():
+    # Approved 1.3.2022: four years end 1.3.2026, before 23.11.2026, so expired without the review.
+    alone = decide(programme(start=2022, end=2027, approved=D("2022-03-01")), DECISIONS, REFERENCE)
+    assert (alone.state, alone.valid_until) == ("expired", D("2026-03-01"))
+    # Reviewed 30.9.2024: four years end 30.9.2028, after the period's end 31.12.2027: the period decides.
+    renewed = decide(_with_decisions({"kind": "review", "body": "kaupunginvaltuusto", "date": D("2024-09-30")},
+                                     approved=D("2022-03-01")), DECISIONS, REFERENCE)
+    assert (renewed.state, renewed.valid_until, renewed.basis) == ("valid", D("2027-12-31"), validity.PERIOD_BASIS)
+
+
+def test_a_proposal_renews_nothing_and_an_entry_without_kind_is_an_approval():
+    proposal = decide(_with_decisions({"kind": "proposal", "body": "kaupunginhallitus", "date": D("2025-05-01")},
+                                      approved=D("2022-03-01")), DECISIONS, REFERENCE)
+    assert (proposal.state, proposal.valid_until) == ("expired", D("2026-03-01"))
+    plain = decide(_with_decisions({"body": "kaupunginvaltuusto", "date": D("2023-02-01")}), DECISIONS, REFERENCE)
+    # 1.2.2023 + 4 years = 1.2.2027, before the period's end: the approval decides, and says where it is.
+    assert (plain.state, plain.valid_until, plain.basis) == ("valid", D("2027-02-01"), validity.FOUR_YEAR_RULE)
+    assert plain.path == "identification.approvals[0].date"
+
+
+def test_l32_4_points_at_the_newest_decision(tmp_path):
+    data = read_yaml(EXAMPLES / "kemijarvi-2023-2025.yaml")
+    data["identification"]["period"] = {"start": 2022, "end": 2027}
+    data["identification"]["approvals"] = [
+        {"kind": "proposal", "body": "kaupunginhallitus", "date": D("2022-05-02")},
+        {"kind": "approval", "body": "kaupunginvaltuusto", "date": D("2022-06-13")},
+    ]
+    result = check_data(tmp_path, data)
+    # 13.6.2022 + 4 years = 13.6.2026 < 23.11.2026: expired, at the approval's date (the second decision).
+    finding = next(f for f in result.findings if f.rule == "L32.4")
+    assert finding.path == "identification.approvals[1].date"
+    assert "13.6.2026" in finding.message["fi"]

@@ -57,7 +57,7 @@ def test_the_reason_of_a_validity_date_in_every_language():
 
 def test_every_check_kind_is_registered_from_its_module():
     assert set(REGISTRY) == {"present", "min_items", "covers", "each_has", "mentions", "reference", "one_of",
-                             "file_exists", "programme_ref", "follows_all_goals", "max_span_years", "not_expired"}
+                             "file_exists", "programme_ref", "follows_all_goals", "max_span_years", "not_expired", "approved"}
 
 
 def test_counts_add_no_legal_duty_unless_told():

@@ -7,11 +7,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
-from kotocheck import checks, i18n, loader, validity
+from kotocheck import checks, deprecations, i18n, loader, not_assessed, validity
 from kotocheck.checklist import CATALOGUES, Checklist, Item, available, catalogue, groups, label, load_checklist
 from kotocheck.config import Config
 from kotocheck.findings import FileResult, Finding, Severity, Status, Waiver
-from kotocheck.kinds import DEFAULT_CHECKLIST, KINDS, PROGRAMME
+from kotocheck.kinds import DEFAULT_CHECKLIST, KINDS, PROGRAMME, SERVICES
 from kotocheck.locations import dotted, locate, resolve
 from kotocheck.models import FORMAT_VERSIONS, MODELS, schema_findings
 
@@ -80,6 +80,13 @@ def check_document(doc: loader.Document, path: Path, options: Options) -> FileRe
     schema = schema_findings(kind, data, doc.tree, doc.file)
     result.findings.extend(schema)
     result.findings.extend(_duplicate_ids(doc))
+    result.findings.extend(deprecations.findings(kind, data, doc.tree, doc.file))
+    if kind == PROGRAMME:
+        result.findings.extend(_unknown_refs(doc, "goals[*].id", ("goals[*].measures[*]", "measures[*]"), "goals",
+                                             "doc.unknown-goal", "doc.unknown_goal"))
+    if kind == SERVICES:
+        result.findings.extend(_unknown_refs(doc, "services[*].id", ("goals[*]",), "services",
+                                             "doc.unknown-service", "doc.unknown_service"))
     broken = {f.path for f in schema if f.rule != "schema.missing"}
     checklist = _checklist(doc, kind, options, result)
     if checklist is None and kind == PROGRAMME and not data.get("checklist") and not options.settings.checklist:
@@ -97,6 +104,7 @@ def check_document(doc: loader.Document, path: Path, options: Options) -> FileRe
             waiver.applied = False
         waived, configured = set(), {}
     ctx = _context(doc, path, options)
+    unassessed = not_assessed.Marks.read(doc, checklist, result)
     for item in checklist.items:
         hits = checks.run(item.check, ctx)
         if item.id in configured and not hits:  # a settings-file waiver that no longer waives anything
@@ -107,11 +115,17 @@ def check_document(doc: loader.Document, path: Path, options: Options) -> FileRe
             if not hits:  # the municipality's own declaration stands, but it is likely on the wrong item
                 result.findings.append(_waiver_covered(doc, result, item))
             continue
+        mark = unassessed.covers(item, hits) if hits else None
+        if mark is not None:  # not yet written or read: neither missing nor covered
+            result.statuses[item.id] = Status.NOT_ASSESSED
+            result.held[item.id] = mark.note
+            continue
         result.statuses[item.id] = _status(hits)
         # A value of the wrong type already has a located schema error; saying again
         # that the same place lacks content would only add noise.
         result.findings.extend(_finding(doc, checklist, item, hit) for hit in hits
                                if not _under(dotted(hit.path), broken))
+    result.findings.extend(unassessed.findings(result, checklist))
     return result
 
 
@@ -288,11 +302,30 @@ def _related(doc: loader.Document, hit: checks.Hit) -> list[dict]:
     return out
 
 
+def _unknown_refs(doc: loader.Document, ids: str, holders: tuple[str, ...], field: str, rule: str,
+                  key: str) -> list[Finding]:
+    """References inside one document name what it has: a measure's `goals` name goals of the
+    programme, a service goal's `services` name services of the package. A typo would leave a
+    goal looking served by a measure that serves nothing."""
+    known = [str(v) for _, v in resolve(doc.data, ids).matches if isinstance(v, (str, int))]
+    findings = []
+    for expression in holders:
+        for path, holder in resolve(doc.data, expression).matches:
+            if not isinstance(holder, dict) or not isinstance(holder.get(field), list):
+                continue
+            for index, ref in enumerate(holder[field]):
+                if isinstance(ref, (str, int)) and not isinstance(ref, bool) and str(ref) not in known:
+                    findings.append(_plain(doc, path + (field, index), rule, key, value=ref,
+                                           measure=holder.get("id", "?"), known=", ".join(known) or "-"))
+    return findings
+
+
 def _duplicate_ids(doc: loader.Document) -> list[Finding]:
     """Goal, measure and indicator ids are references: each must be unique in the file."""
     seen: dict[str, tuple] = {}
     findings = []
-    for expression in ("goals[*].id", "goals[*].measures[*].id", "goals[*].indicators[*].id", "services[*].id"):
+    for expression in ("goals[*].id", "goals[*].measures[*].id", "measures[*].id", "goals[*].indicators[*].id",
+                       "services[*].id"):
         for path, value in resolve(doc.data, expression).matches:
             if not isinstance(value, (str, int)):
                 continue

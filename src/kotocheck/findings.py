@@ -23,6 +23,7 @@ class Status(str, enum.Enum):
     PARTIAL = "partial"
     MISSING = "missing"
     NOT_APPLICABLE = "not_applicable"
+    NOT_ASSESSED = "not_assessed"  # marked as not yet written or read: neither missing nor covered
 
 
 Localized = dict  # {"fi": str, "en": str, ...}
@@ -76,6 +77,7 @@ class FileResult:
     unreadable: bool = False  # the input could not be read at all (exit 2)
     document: object = None  # the parsed Document, for reports and rendering (never serialised)
     validity: object = None  # validity.Validity of a programme on the reference date (checklist known)
+    held: dict = field(default_factory=dict)  # item id -> the note of the not_assessed mark holding it back
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity is severity)

@@ -14,7 +14,7 @@ from kotocheck.checklist import Checklist, available, load_checklist
 from kotocheck.findings import FileResult, Severity, Status
 from kotocheck.locations import is_empty, locate, resolve
 
-ORDER = (Status.COVERED, Status.PARTIAL, Status.MISSING, Status.NOT_APPLICABLE)
+ORDER = (Status.COVERED, Status.PARTIAL, Status.MISSING, Status.NOT_ASSESSED, Status.NOT_APPLICABLE)
 
 
 @dataclass
@@ -44,24 +44,37 @@ def legal_requirement(rests_on: str, severity: Severity) -> bool:
     return rests_on == "law" and severity is not Severity.INFO
 
 
+STRUCTURAL = ("yaml.", "schema.")  # rules of errors in the file's structure
+
+
+def structural_errors(result: FileResult) -> bool:
+    """Errors in the file's structure: the checks read what they could, so the items they
+    found covered are no full assessment of the checklist (a mistyped value can pass one)."""
+    return any(f.severity is Severity.ERROR and f.rule.startswith(STRUCTURAL) for f in result.findings)
+
+
 @dataclass
 class Counts:
     covered: int = 0
     partial: int = 0
     missing: int = 0
     not_applicable: int = 0
+    not_assessed: int = 0  # marked as not yet written or read: counted apart, never as missing or covered
     legal: int = 0  # applicable items that rest on the law
     legal_unmet: int = 0  # of those, missing or partly covered
+    legal_not_assessed: int = 0  # of those, not yet assessed
 
     def add(self, status: Status, legal: bool = False) -> None:
         setattr(self, status.value, getattr(self, status.value) + 1)
         if legal and status is not Status.NOT_APPLICABLE:
             self.legal += 1
             self.legal_unmet += status in UNMET
+            self.legal_not_assessed += status is Status.NOT_ASSESSED
 
     @property
     def applicable(self) -> int:
-        return self.covered + self.partial + self.missing
+        """Items that apply, assessed or not: an item not yet assessed is not covered either."""
+        return self.covered + self.partial + self.missing + self.not_assessed
 
     @property
     def percent(self) -> int:
@@ -70,8 +83,9 @@ class Counts:
 
     def as_dict(self) -> dict:
         return {"covered": self.covered, "partial": self.partial, "missing": self.missing,
-                "not_applicable": self.not_applicable, "applicable": self.applicable, "percent": self.percent,
-                "legal": self.legal, "legal_unmet": self.legal_unmet}
+                "not_applicable": self.not_applicable, "not_assessed": self.not_assessed,
+                "applicable": self.applicable, "percent": self.percent,
+                "legal": self.legal, "legal_unmet": self.legal_unmet, "legal_not_assessed": self.legal_not_assessed}
 
 
 @dataclass
@@ -93,6 +107,8 @@ class GapReport:
     errors: int
     warnings: int
     validity: object = None  # validity.Validity of a programme, as the engine decided it
+    structural: bool = False  # errors in the file's structure: the coverage is no full assessment
+    held: dict = field(default_factory=dict)  # item id -> the note of the not_assessed mark holding it back
 
     @property
     def legal_unmet(self) -> list[GapItem]:
@@ -158,7 +174,8 @@ def build(result: FileResult) -> GapReport | None:
                for f in result.findings if f.rule not in item_ids]
     return GapReport(file=result.file, kind=result.kind or "", checklist=checklist, steps=steps, counts=total,
                      findings_outside=outside, errors=result.count(Severity.ERROR),
-                     warnings=result.count(Severity.WARNING), validity=result.validity)
+                     warnings=result.count(Severity.WARNING), validity=result.validity,
+                     structural=structural_errors(result), held=dict(result.held))
 
 
 def _evidence_line(doc, item) -> int | None:

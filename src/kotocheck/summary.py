@@ -61,10 +61,14 @@ class Row:
     problem: dict | None = None  # the first error, localized, when the file was not checked
     problem_line: int | None = None
     problem_column: int | None = None
+    structural: bool = False  # errors in the file's structure: coverage is no full assessment
+    not_assessed: list[Item] = field(default_factory=list)  # items marked as not yet written or read
 
     @property
     def coverage(self) -> int | None:
-        return self.counts.percent if self.counts else None
+        """Percent of items covered; None when not checked, or when structural errors left the
+        checklist only partly assessed (a full score beside them would mislead)."""
+        return self.counts.percent if self.counts and not self.structural else None
 
     @property
     def legal_unmet(self) -> int | None:
@@ -120,7 +124,7 @@ def make_row(result: FileResult, today: dt.date) -> Row:
               info=result.count(Severity.INFO))
     data = getattr(result.document, "data", None)
     if isinstance(data, dict):
-        _identify(row, data)
+        _identify(row, data, today)
     row.checklist = result.checklist or row.checklist  # a services or follow-up file may use the default
     report = gaps.build(result)
     if report is None:
@@ -133,11 +137,13 @@ def make_row(result: FileResult, today: dt.date) -> Row:
     else:
         row.checklist_title = report.checklist.title.as_dict()
         row.counts = report.counts
+        row.structural = gaps.structural_errors(result)
         for step in report.steps:
             for item in step.items:
-                if item.status in (Status.MISSING, Status.PARTIAL):
+                if item.status in (Status.MISSING, Status.PARTIAL, Status.NOT_ASSESSED):
                     entry = Item(id=item.id, title=item.title, severity=item.severity.value, status=item.status.value)
-                    (row.missing if item.status is Status.MISSING else row.partial).append(entry)
+                    {Status.MISSING: row.missing, Status.PARTIAL: row.partial,
+                     Status.NOT_ASSESSED: row.not_assessed}[item.status].append(entry)
     decision = result.validity if row.kind == PROGRAMME and report is not None else None
     if decision is not None:  # without a known checklist the rule is unknown
         row.valid_until, row.valid_until_basis = decision.valid_until, decision.basis
@@ -153,7 +159,7 @@ def _text(value: Any) -> str | None:
     return text or None
 
 
-def _identify(row: Row, data: dict) -> None:
+def _identify(row: Row, data: dict, today: dt.date) -> None:
     row.title = _text(data.get("title"))
     ident = data.get("identification") if row.kind in (None, PROGRAMME) else data
     ident = ident if isinstance(ident, dict) else {}
@@ -166,9 +172,10 @@ def _identify(row: Row, data: dict) -> None:
     if isinstance(period, dict):
         row.period_start = _as_written(period.get("start"))
         row.period_end = _as_written(period.get("end"))
-    approval = ident.get("approval")
-    if isinstance(approval, dict):
-        row.approval_date = validity.day(approval.get("date"))
+    # The newest approval, update or review, as validity counts it (the single approval or the
+    # decisions over time).
+    row.approval_date, _ = validity.latest_approval(
+        data, validity.Rule(since="identification.approval.date", decisions="identification.approvals"), today)
 
 
 def _as_written(value: Any) -> str | None:

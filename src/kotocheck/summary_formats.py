@@ -214,7 +214,7 @@ def _aligned(header: list[str], rows: list[list[str]], right: list[bool]) -> lis
 CSV_COLUMNS = ("file", "region", "municipality", "municipality_code", "title", "checklist", "period_start",
                "period_end", "approval_date", "valid_until", "valid_until_basis", "validity", "legal_unmet",
                "coverage_percent", "covered", "applicable", "errors", "warnings", "missing_items", "partial_items",
-               "problem")
+               "not_assessed_items", "problem")
 
 
 def record(row: Row, lang: str) -> dict[str, Any]:
@@ -231,6 +231,7 @@ def record(row: Row, lang: str) -> dict[str, Any]:
         "applicable": row.counts.applicable if row.counts else None, "errors": row.errors, "warnings": row.warnings,
         "legal_unmet": row.legal_unmet,
         "missing_items": " ".join(i.id for i in row.missing), "partial_items": " ".join(i.id for i in row.partial),
+        "not_assessed_items": " ".join(i.id for i in row.not_assessed),
         "problem": problem_text(row, lang) or None,
     }
 
@@ -254,7 +255,8 @@ CSV_HEADERS = {"file": "file", "region": "region", "municipality": "municipality
                "validity": "sum_validity", "legal_unmet": "sum_legal_unmet",
                "coverage_percent": "sum_coverage_percent", "covered": "covered",
                "applicable": "sum_applicable", "errors": "sum_errors", "warnings": "sum_warnings",
-               "missing_items": "sum_missing_items", "partial_items": "sum_partial_items", "problem": "sum_problem"}
+               "missing_items": "sum_missing_items", "partial_items": "sum_partial_items",
+               "not_assessed_items": "sum_not_assessed_items", "problem": "sum_problem"}
 
 
 def csv_header(t: dict) -> list[str]:

@@ -47,6 +47,7 @@ class Rule:
     start: str | None = PERIOD_START
     since: str | None = None
     years: int | None = None
+    decisions: str | None = None  # the decisions over time: the newest approval, update or review counts
 
 
 @dataclass(frozen=True)
@@ -87,10 +88,10 @@ class Validity:
 def decide(data: Any, rule: Rule, today: dt.date) -> Validity:
     start, end = period_bounds(data, rule.start), period_bounds(data, rule.end)
     period_end = end[1] if end else None
-    approved = day(_first(data, rule.since)) if rule.since and rule.years else None
+    approved, since = latest_approval(data, rule, today) if rule.since and rule.years else (None, None)
     lapses = add_years(approved, rule.years) if approved and rule.years else None
     if lapses and (period_end is None or lapses < period_end):
-        until, basis, path = lapses, FOUR_YEAR_RULE, rule.since
+        until, basis, path = lapses, FOUR_YEAR_RULE, since
     elif period_end:
         until, basis, path = period_end, PERIOD_BASIS, rule.end
     else:
@@ -118,7 +119,7 @@ def rule_for(checklist: Any) -> Rule:
 def rule_of(params: Any) -> Rule:
     """The rule of a `not_expired` check's params (end, since, years): the check and
     `rule_for` build it the same way."""
-    return Rule(end=params.end, since=params.since, years=params.years)
+    return Rule(end=params.end, since=params.since, years=params.years, decisions=getattr(params, "decisions", None))
 
 
 def of_programme(data: Any, checklist_id: str | None, today: dt.date) -> Validity | None:
@@ -140,6 +141,21 @@ def _expiry_params(spec: Any) -> Any:
                 return found
         return None
     return spec.params if spec.kind == "not_expired" else None
+
+
+def latest_approval(data: Any, rule: Rule, today: dt.date | None = None) -> tuple[dt.date | None, str | None]:
+    """The newest date the document was approved, updated or reviewed, and where it is written:
+    the single approval (`since`) or the newest approving decision among `decisions`. A decision
+    dated after `today` has not been made yet, so it renews nothing."""
+    from kotocheck.checks.approvals import APPROVING
+
+    dated = [(day(_first(data, rule.since)), rule.since)]
+    if rule.decisions:
+        for path, entry in locations.resolve(data, rule.decisions + "[*]").matches:
+            if isinstance(entry, dict) and entry.get("kind", "approval") in APPROVING:
+                dated.append((day(entry.get("date")), locations.dotted(path + ("date",))))
+    dated = [(d, p) for d, p in dated if d is not None and (today is None or d <= today)]
+    return max(dated, key=lambda pair: pair[0]) if dated else (None, None)
 
 
 # --- dates as a document writes them ------------------------------------------------------------------

@@ -8,11 +8,11 @@ from typing import Any
 
 from pydantic import BaseModel, model_validator
 
-from kotocheck.checks import (covers, each_has, file_exists, mentions, min_items, one_of, period, present,
+from kotocheck.checks import (approvals, covers, each_has, file_exists, mentions, min_items, one_of, period, present,
                               programme_ref, reference)
 from kotocheck.checks.base import Context, Hit, KindSpec
 
-MODULES = (present, min_items, covers, each_has, mentions, period, reference, one_of, file_exists, programme_ref)
+MODULES = (approvals, present, min_items, covers, each_has, mentions, period, reference, one_of, file_exists, programme_ref)
 
 
 def _collect() -> dict[str, KindSpec]:
@@ -88,7 +88,7 @@ class CheckSpec(BaseModel):
             return [e for sub in (self.all or self.any) for e in sub.expressions()]
         p = self.params
         out: list[str] = []
-        for attr in ("paths", "path", "values", "start", "end"):
+        for attr in ("paths", "path", "values", "start", "end", "single", "decisions", "joint"):
             value = getattr(p, attr, None)
             out.extend([value] if isinstance(value, str) else value or [])
         if self.kind == "each_has":

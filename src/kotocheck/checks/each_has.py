@@ -20,6 +20,9 @@ class EachHasParams(Params):
     fields: list[str]
     mode: Literal["all", "any"] = "all"
     require_items: bool = True
+    # Values naming entries (by `id`) that count as having the fields: a goal served by a
+    # measure written elsewhere (a programme-wide measure's `goals`) has a measure.
+    named_by: list[str] = []
 
 
 def _has(entry: Any, field: str) -> bool:
@@ -48,7 +51,11 @@ def check(params: EachHasParams, ctx: Context) -> list[Hit]:
         if not params.require_items:
             return []
         return [Hit(where, i18n.message("check.each_has_none", path=words.place(params.items)))]
-    short = [(path, lacking(params, entry)) for path, entry in found]
+    named = {str(v) for e in params.named_by for _, v in locations.resolve(ctx.data, e).matches
+             if isinstance(v, (str, int))}
+    found_short = [(path, entry) for path, entry in found
+                   if not (isinstance(entry, dict) and str(entry.get("id")) in named)]
+    short = [(path, lacking(params, entry)) for path, entry in found_short]
     short = [(path, missing) for path, missing in short if missing]
     if not short:
         return []
@@ -57,14 +64,29 @@ def check(params: EachHasParams, ctx: Context) -> list[Hit]:
 
 
 def _detail(params: EachHasParams, data: dict, short: list[tuple[tuple, list[str]]]) -> dict[str, str]:
-    """"tavoitteet T2, T5: puuttuu mittarit", one part per set of missing fields."""
+    """"tavoitteet T2, T5: puuttuu mittarit", one part per set of missing fields; an entry of a
+    list inside an entry is named with the entry it belongs to: "tavoite T2: mittarilta M2.1
+    puuttuu lähtötaso". At most `words.SHOWN` of those entries are named, the rest counted."""
     key = words.list_key(params.items)
-    groups: dict[tuple, list[tuple]] = {}
+    groups: dict[tuple, list[tuple]] = {}  # (the entry they belong to, missing fields) -> entries
     for path, missing in short:
-        groups.setdefault(tuple(missing), []).append(path)
-    message = "check.each_has_any" if params.mode == "any" else "check.each_has"
-    parts = [i18n.message(message, entries=words.entries(data, key, paths), fields=words.places(list(missing)))
-             for missing, paths in groups.items()]
+        groups.setdefault((words.parent_entry(path), tuple(missing)), []).append(path)
+    parents = list(dict.fromkeys(parent for parent, _ in groups))
+    named = set(parents[:words.SHOWN])
+    parts = []
+    for (parent, missing), paths in groups.items():
+        fields = words.places(list(missing))
+        if not parent:
+            message = "check.each_has_any" if params.mode == "any" else "check.each_has"
+            parts.append(i18n.message(message, entries=words.entries(data, key, paths), fields=fields))
+        elif parent in named:
+            message, case = ("check.each_has_in_any", "at") if params.mode == "any" else ("check.each_has_in", "from")
+            parts.append(i18n.message(message, parent=words.entry_label(data, parent), fields=fields,
+                                      entries=words.nested_entries(data, key, paths, case),
+                                      has={"fi": "", "en": "have" if len(paths) > 1 else "has"}))
+    if len(parents) > words.SHOWN:  # every entry is still located in JSON and SARIF (related locations)
+        rest, above = len(parents) - words.SHOWN, words.word(str(parents[-1][-2]))
+        parts.append({"fi": f"ja {rest} muuta {above.fi_part or 'kohtaa'}", "en": f"and {rest} more {above.en}"})
     return {lang: "; ".join(p[lang] for p in parts) for lang in ("fi", "en")}
 
 

@@ -21,6 +21,7 @@ class ExpiryParams(Params):
     end: str
     since: str | None = None  # e.g. the approval date: the programme lapses `years` after it
     years: int | None = None
+    decisions: str | None = None  # the decisions over time: the newest approval, update or review counts
 
 
 def _bound(data: dict, path: str) -> Any:
@@ -38,7 +39,7 @@ def check_span(params: SpanParams, ctx: Context) -> list[Hit]:
     start, end = _bound(ctx.data, params.start), _bound(ctx.data, params.end)
     if start is None or end is None:
         missing = params.start if start is None else params.end
-        return [Hit(anchor(ctx.data, missing), i18n.message("check.missing", path=missing))]
+        return [Hit(anchor(ctx.data, missing), i18n.message("check.missing", path=_missing(missing)))]
     shown = {lang: (validity.shown_bound(start, lang), validity.shown_bound(end, lang)) for lang in ("fi", "en")}
     if validity.bounds(end)[1] < validity.bounds(start)[0]:
         detail = i18n.message("check.span_order", start={k: v[0] for k, v in shown.items()},
@@ -62,10 +63,17 @@ def check_expiry(params: ExpiryParams, ctx: Context) -> list[Hit]:
         return []
     until = {lang: validity.shown_day(decision.valid_until, lang) for lang in ("fi", "en")}
     detail = i18n.message("check.expired", until=until, reason=decision.reason())
-    return [Hit(anchor(ctx.data, decision.path), detail, at_value=True)]
+    exact = locations.resolve(ctx.data, decision.path).matches if decision.path else []
+    return [Hit(exact[0][0] if exact else anchor(ctx.data, decision.path), detail, at_value=True)]
 
 
 # --- what `explain` says and shows ------------------------------------------------------------------
+
+
+def _missing(expression: str) -> dict[str, str]:
+    from kotocheck.checks import words
+
+    return words.missing([expression])
 
 
 def _place(expression: str) -> dict[str, str]:

@@ -9,7 +9,7 @@ from typing import Annotated, Any, Literal, Union
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
-from kotocheck.models.vocab import Sector
+from kotocheck.models.vocab import DecisionKind, DocumentStatus, Sector
 
 ID_PATTERN = r"^[A-Za-z0-9ÅÄÖåäö][A-Za-z0-9ÅÄÖåäö._-]*$"
 
@@ -92,6 +92,27 @@ class Approval(Strict):
     reference: Text | None = None  # minute section, e.g. "Kvalt 12.6.2023 § 45"
 
 
+class Decision(Strict):
+    """One decision in a document's history: the board's proposal, the council's approval, a later
+    update or review. The newest approval, update or review is the one validity counts from."""
+
+    kind: DecisionKind = "approval"
+    body: Text | None = None
+    date: dt.date | None = None
+    reference: Text | None = None  # minute section, e.g. "Kvalt 12.6.2023 § 45"
+    municipality: Text | None = None  # in a joint programme: whose decision this is
+    note: Text | None = None
+
+
+class NotAssessed(Strict):
+    """A checklist item or a part of the document not yet written or not yet read (a draft, a
+    reviewer's partial transcription). Reported as "not assessed", never as missing or covered."""
+
+    item: Text | None = None  # a checklist item id, e.g. "5.3"
+    section: Text | None = None  # a part of the document, e.g. "goals" or "sections.children_and_youth"
+    note: NonEmpty
+
+
 class NotApplicable(Strict):
     item: NonEmpty
     reason: NonEmpty
@@ -111,7 +132,9 @@ class DocumentBase(Strict):
     format_version: int
     title: NonEmpty
     language: Literal["fi", "sv", "en"] = "fi"
+    status: DocumentStatus | None = None
     not_applicable: list[NotApplicable] = []
+    not_assessed: list[NotAssessed] = []
 
 
 class Value(Strict):

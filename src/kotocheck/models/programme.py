@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from kotocheck.models.common import (Approval, MunicipalityCode, DocumentBase, Id, Money, NonEmpty, Partner, Period, Scalar,
+from kotocheck.models.common import (Approval, Decision, MunicipalityCode, DocumentBase, Id, Money, NonEmpty, Partner, Period, Scalar,
                                      Strict, Text, Value, YearOrDate)
-from kotocheck.models.vocab import (Audience, DocumentForm, GoalTheme, PlanningMode, Sector,
+from kotocheck.models.vocab import (Audience, ChapterType, DocumentForm, ProgrammePart, GoalTheme, PlanningMode, Sector,
                                     SituationTopic, StrategyType)
 
 
@@ -20,7 +20,8 @@ class Identification(Strict):
     document_form: DocumentForm | None = None
     host_document: Text | None = None  # the planning document that contains it, when not separate
     approval: Approval | None = None
-    joint_with: list[NonEmpty] = []
+    approvals: list[Decision] = []  # decisions over time; the newest approval, update or review counts
+    joint_with: list[NonEmpty] = []  # the other municipalities of a joint programme
     previous_programme: Text | None = None
     budget_link: Text | None = None  # how the programme is taken into account in the budget
 
@@ -115,6 +116,7 @@ class Measure(Strict):
     budget: Budget | None = None
     funding: list[Funding] = []
     strategy_link: Text | None = None
+    goals: list[NonEmpty] = []  # further goals it serves (under a goal), or the goals of a programme-wide measure
 
 
 class CustomSource(Strict):
@@ -193,6 +195,25 @@ class Communication(Strict):
     languages: list[NonEmpty] = []
 
 
+class Contact(Strict):
+    name: NonEmpty
+    role: Text | None = None
+    organisation: Text | None = None
+    phone: Text | None = None
+    email: Text | None = None
+
+
+class Chapter(Strict):
+    """A chapter of the municipality's own words (introduction, vision, key terms, ...), or the
+    place of a standard part (`include: goals`). Chapters render in the order written."""
+
+    type: ChapterType = "own"
+    title: Text | None = None
+    text: Text | None = None
+    include: ProgrammePart | None = None
+    contacts: list[Contact] = []
+
+
 class ServicesReference(Strict):
     file: Text | None = None
     description: Text | None = None
@@ -206,8 +227,10 @@ class Programme(DocumentBase):
     situation: Situation | None = None
     strategy_links: list[StrategyLink] = []
     goals: list[Goal] = []
+    measures: list[Measure] = []  # measures of the whole programme, or of several goals (their `goals`)
     sections: Sections | None = None
     cooperation: list[Partner] = []
     monitoring: Monitoring | None = None
     communication: Communication | None = None
     services: ServicesReference | None = None
+    chapters: list[Chapter] = []

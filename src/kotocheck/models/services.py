@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from kotocheck.models.common import Approval, MunicipalityCode, DocumentBase, Id, NonEmpty, Partner, Strict, Text, YearOrDate
+from kotocheck.models.common import Approval, Decision, MunicipalityCode, DocumentBase, Id, NonEmpty, Partner, Strict, Text, YearOrDate
 from kotocheck.models.vocab import Arranger, MinimumService, TargetGroup
 
 
@@ -33,6 +33,15 @@ class WellbeingCounty(Strict):
     description: Text | None = None
 
 
+class ServiceGoal(Strict):
+    """A goal some municipalities write into their service package."""
+
+    id: Id
+    title: NonEmpty
+    description: Text | None = None
+    services: list[NonEmpty] = []  # ids of the services that serve it
+
+
 class Services(DocumentBase):
     kind: Literal["services"]
     checklist: NonEmpty = "kotoutumisohjelma-681-2023"
@@ -40,8 +49,10 @@ class Services(DocumentBase):
     municipality_code: MunicipalityCode | None = None
     valid_from: YearOrDate | None = None
     approval: Approval | None = None
+    approvals: list[Decision] = []  # decisions over time; the newest approval, update or review counts
     arrangement: Text | None = None  # who arranges services for people outside the labour force
     services: list[ServiceEntry] = []
     wellbeing_county: WellbeingCounty | None = None
     cooperation: list[Partner] = []
     publication: Text | None = None  # where the service package is published
+    goals: list[ServiceGoal] = []

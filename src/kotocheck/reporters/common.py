@@ -94,6 +94,8 @@ LABELS: dict[str, dict[str, str]] = {
     "status.partial": {"fi": "osittain", "en": "partly covered"},
     "status.missing": {"fi": "puuttuu", "en": "missing"},
     "status.not_applicable": {"fi": "ei sovellu", "en": "not applicable"},
+    "status.not_assessed": {"fi": "ei arvioitu", "en": "not assessed"},
+    "not_assessed": {"fi": "Ei arvioitu", "en": "Not assessed"},
 }
 
 
@@ -178,8 +180,36 @@ TOOL_RULES: dict[str, tuple[Localized, Localized]] = {
     "waiver.covered": ({"fi": "Ei sovellu, mutta katettu", "en": "Not applicable, yet covered"},
                        {"fi": "Kohta on merkitty 'ei sovellu', vaikka asiakirja kattaa sen.",
                         "en": "An item is declared not applicable although the document covers it."}),
+    "doc.unknown-goal": ({"fi": "Tuntematon tavoite", "en": "Unknown goal"},
+                         {"fi": "Toimenpide viittaa tavoitteeseen, jota ohjelmassa ei ole.",
+                          "en": "A measure refers to a goal the programme does not have."}),
+    "doc.unknown-service": ({"fi": "Tuntematon palvelu", "en": "Unknown service"},
+                            {"fi": "Tavoite viittaa palveluun, jota palvelukokonaisuudessa ei ole.",
+                             "en": "A goal refers to a service the service package does not have."}),
+    "format.deprecated-value": ({"fi": "Vanhentunut arvo", "en": "Deprecated value"},
+                                {"fi": "Arvo on vanhan tiedostomuodon; kotocheck migrate päivittää sen.",
+                                 "en": "The value is from an older format; kotocheck migrate updates it."}),
+    "not-assessed": ({"fi": "Ei arvioitu", "en": "Not assessed"},
+                     {"fi": "Kohdat, joita asiakirja ilmoittaa ei vielä kirjoitetuiksi tai luetuiksi.",
+                      "en": "Items the document marks as not yet written or read."}),
+    "not-assessed.met": ({"fi": "Ei arvioitu, mutta täyttyy", "en": "Not assessed, yet met"},
+                         {"fi": "Arvioimatta merkitty kohta tai osa täyttyy jo.",
+                          "en": "An item or part marked as not assessed is already met."}),
+    "not-assessed.empty": ({"fi": "Ei arvioitu: kohta puuttuu", "en": "Not assessed: nothing named"},
+                           {"fi": "Merkintä ei nimeä kohtaa (item) eikä osaa (section).",
+                            "en": "The mark names neither an item nor a section."}),
+    "not-assessed.unknown-section": ({"fi": "Ei arvioitu: tuntematon osa", "en": "Not assessed: unknown part"},
+                                     {"fi": "Merkintä nimeää osan, jota mikään tarkistuslistan kohta ei lue.",
+                                      "en": "The mark names a part no checklist item reads."}),
+    "not-assessed.unknown-item": ({"fi": "Ei arvioitu: tuntematon kohta", "en": "Not assessed: unknown item"},
+                                  {"fi": "Merkintä viittaa kohtaan, jota tarkistuslistassa ei ole.",
+                                   "en": "The mark names an item the checklist does not have."}),
 }
-TOOL_SEVERITY = {"waiver.covered": Severity.INFO}  # every other tool rule is an error
+# Every other tool rule is an error; a finding's own severity is what it carries.
+TOOL_SEVERITY = {"waiver.covered": Severity.INFO, "format.deprecated-value": Severity.WARNING,
+                 "not-assessed": Severity.INFO, "not-assessed.met": Severity.INFO,
+                 "not-assessed.empty": Severity.WARNING, "not-assessed.unknown-item": Severity.WARNING,
+                 "not-assessed.unknown-section": Severity.WARNING}
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from kotocheck import __version__, gaps, i18n
-from kotocheck.findings import FileResult, Severity
+from kotocheck.findings import FileResult, Severity, Status
 
 
 def report(results: list[FileResult], lang: str) -> str:
@@ -37,6 +37,8 @@ def report(results: list[FileResult], lang: str) -> str:
             "statuses": {k: v.value for k, v in result.statuses.items()},
             # items resting on the law that are missing or partly covered (None: no checklist applied)
             "legal_unmet": _legal_unmet(result),
+            # items marked as not yet written or read (not_assessed): neither missing nor covered
+            "not_assessed": sum(1 for v in result.statuses.values() if v is Status.NOT_ASSESSED),
             # a programme's validity on the reference date, as decided once for every output
             "validity": result.validity.as_dict(lang) if result.validity is not None else None,
         })

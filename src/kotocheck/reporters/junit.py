@@ -69,6 +69,8 @@ def _file_suite(root: ET.Element, path: str, result: FileResult, rules: common.R
         if status is Status.NOT_APPLICABLE:
             waiver = waivers.get(rule.id)
             suite.outcome(case, "skipped", waiver.reason if waiver else common.status_label(status, lang))
+        elif status is Status.NOT_ASSESSED:  # not yet written or read: neither a failure nor a pass
+            suite.outcome(case, "skipped", common.status_label(status, lang))
         elif status in (Status.MISSING, Status.PARTIAL):
             own = [f for f in findings if f.rule == rule.id]
             message = i18n.pick(own[0].message, lang) if own else common.status_label(status, lang)
