@@ -142,3 +142,91 @@ def test_the_skeleton_never_calls_a_duty_of_the_law_a_recommendation(cli, tmp_pa
     assert "45.7 Yhteensovitus hyvinvointialueen kanssa (lakisääteinen)" in text
     assert "45.1 Tavoitteet (suositus)" in text
     assert "(pakollinen)" not in text  # the 2025 Act requires no planning document
+
+
+# --- the choices ----------------------------------------------------------------------------------
+
+def choice_blocks(text: str) -> list[tuple[str, list[tuple[str, str]], bool]]:
+    """(the key below, [(value, label)], whether a list) for each `vaihtoehdot` comment block."""
+    lines = text.splitlines()
+    out = []
+    for i, line in enumerate(lines):
+        head = re.fullmatch(r"[\s#]*# vaihtoehdot(, yksi tai useampi)?:", line)
+        if not head:
+            continue
+        pairs: list[list[str]] = []
+        for below in lines[i + 1:]:
+            m = re.match(r".*#( +)([^#\s].*)$", below)
+            pair = re.fullmatch(r"(\w+) += (.*)", m.group(2)) if m else None
+            if m and len(m.group(1)) == 3 and pair:
+                pairs.append([pair.group(1), pair.group(2)])
+            elif m and len(m.group(1)) > 3 and pairs and " = " not in m.group(2):
+                pairs[-1][1] += " " + m.group(2)  # a long label wrapped
+            else:
+                key = re.search(r"(?:- )?(\w+):", below).group(1)
+                out.append((key, [tuple(p) for p in pairs], bool(head.group(1))))
+                break
+    return out
+
+
+def test_every_choice_field_lists_its_values_with_their_finnish_labels(skeleton):
+    from kotocheck import choices
+
+    _, out = skeleton
+    blocks = choice_blocks(out.read_text(encoding="utf-8"))
+    assert blocks
+    by_field = {}
+    for c in choices.fields("programme"):
+        by_field.setdefault(c.field, set()).add(c.vocabulary)
+    for key, pairs, is_list in blocks:
+        [name] = [n for n in by_field[key] if [v for v, _ in pairs] == list(choices.current(n))]
+        assert pairs == [(v, choices.label(name, v, "fi")) for v in choices.current(name)], key
+        assert is_list is (key in ("themes", "audiences", "target_groups", "groups"))
+        assert not set(choices.deprecated(name)) & {v for v, _ in pairs}, "a deprecated value is never offered"
+
+
+def test_the_choice_blocks_of_the_2025_skeleton(cli, tmp_path):
+    out = tmp_path / "ohjelma.yaml"
+    assert cli("init", "-o", out).exit_code == 0
+    text = out.read_text(encoding="utf-8")
+    assert [key for key, _, _ in choice_blocks(text)] == ["status", "document_form", "planning_mode", "sector", "topic",
+                                                          "topic", "type", "themes", "sector"]
+    assert ("  # vaihtoehdot:\n"
+            "  #   alone = kunta yksin\n"
+            "  #   joint = yhteistyössä muiden kanssa\n"
+            "  planning_mode:\n") in text
+    assert ("  #   # vaihtoehdot, yksi tai useampi:\n"
+            "  #   #   receptiveness        = vastaanottavuus\n"
+            "  #   #   population_relations = väestösuhteet\n") in text
+    assert "vaihtoehdot: " not in text  # the old one-line list of bare values is gone
+    themes = text[text.index("vaihtoehdot, yksi tai useampi"):text.index("themes: []")]
+    assert " reception " not in themes
+    # a label longer than the line wraps under itself
+    assert ("  # #   employment_services_plan      = suunnitelma työvoimapalveluiden järjestämisestä (laki\n"
+            "  # #                                   380/2023, 15 § 4 mom)\n") in text
+
+
+def test_the_skeleton_is_already_formatted(skeleton, cli):
+    # A repository that runs `kotocheck fmt --check` in CI must accept a fresh skeleton as it is:
+    # the commented list templates under `members: []` stay where their entries would go.
+    _, out = skeleton
+    before = out.read_text(encoding="utf-8")
+    assert cli("fmt", "--check", out).exit_code == 0
+    assert out.read_text(encoding="utf-8") == before
+
+
+def test_the_skeleton_is_a_draft_with_a_not_assessed_template(skeleton):
+    _, out = skeleton
+    data = read_yaml(out)
+    assert data["status"] == "draft" and data["not_assessed"] == []
+    text = out.read_text(encoding="utf-8")
+    assert "\nnot_assessed: []\n  # - section: situation" in text and "  #   note: " in text
+
+
+def test_the_status_line_is_in_one_language(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = cli("init", "-o", "a.yaml")
+    assert result.stderr == "kotocheck: kirjoitettu a.yaml; tarkista: kotocheck validate a.yaml\n"
+    (tmp_path / "kotocheck.toml").write_text('lang = "en"\n', encoding="utf-8")
+    result = cli("init", "-o", "b.yaml")
+    assert result.stderr == "kotocheck: written b.yaml; check it: kotocheck validate b.yaml\n"

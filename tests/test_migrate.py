@@ -10,7 +10,8 @@ import pytest
 from ruamel.yaml import YAML
 
 import kotocheck.cli.transforming  # noqa: F401  registers the commands until cli/__init__ imports it
-from kotocheck import migrate
+from kotocheck import deprecations, loader, migrate
+from kotocheck.checklist import available, load_checklist
 from tests.conftest import EXAMPLES, read_yaml
 
 KEMIJARVI = EXAMPLES / "kemijarvi-2023-2025.yaml"
@@ -106,9 +107,14 @@ def test_kemijarvi_text_only_grows():
         wanted = f"checklist: {TARGET}" if line == f"checklist: {OLD}" else line
         assert any(got == wanted for got in lines), line
     assert {"process.wellbeing_county_coordination", "services", "monitoring.responsible"} <= set(added)
-    assert "identification.approval" not in added  # the target does not ask for it
+    # Only what the target checklist reads is added (whether it reads identification.approval has
+    # changed with the checklist: an old-law key is added only when the 2025 items ask for it).
+    reads = [re.sub(r"\[[^\]]*\]", "", e) for item in load_checklist(available()[TARGET]).items
+             for e in item.check.expressions()]
+    assert all(any(r == key or r.startswith(key + ".") for r in reads) for key in added)
     comments = " ".join(line.strip().lstrip("#").strip() for line in text.splitlines() if line.strip().startswith("#"))
-    assert "Vihje: Kuvaa yhteensovitus kohdassa process.wellbeing_county_coordination." in comments
+    coordination = load_checklist(available()[TARGET]).item("45.7")  # its wording from the checklist
+    assert f"Vihje: {coordination.hint.fi}" in comments
     assert "45.7 Yhteensovitus hyvinvointialueen kanssa (lakisääteinen)" in text  # 45 § 1 mom
 
 
@@ -236,3 +242,128 @@ def test_comment_before_next_key_stays_before_it():
     assert lines[at - 1] == "" and lines[at - 2].startswith("  wellbeing_county_coordination:")
     end = lines.index("services:")
     assert lines[-1].startswith("# ja KEMIJÄRVEN TILAPALVELUT") and end < len(lines) - 3
+
+
+# --- deprecated values ----------------------------------------------------------------------------
+
+DEPRECATED = """\
+# yaml-language-server: $schema=../schemas/programme.schema.json
+# Testilän ohjelma.
+
+kind: programme
+format_version: 1
+checklist: kotoutuminen-681-2023
+title: Testilä
+identification:
+  municipality: Testilä
+goals:
+  - id: T1
+    title: Vastaanottava kunta
+    themes: [population_relations, reception]  # vanha nimi
+  - id: T2
+    title: Kuntalaiset mukaan
+    themes:
+      - participation
+      - "reception"
+      - 'reception'   # lainausmerkeissä
+situation:
+  figures:
+    - {topic: reception, label: Vastaanotetut, value: 12}  # aihe, ei teema: ennallaan
+"""
+
+REWRITTEN = """\
+# yaml-language-server: $schema=../schemas/programme.schema.json
+# Testilän ohjelma.
+# Päivitetty 2026-01-02 komennolla kotocheck migrate. Vanhentuneet arvot korvattu:
+#   goals[0].themes[1]: reception → receptiveness; goals[1].themes[1]: reception → receptiveness;
+#   goals[1].themes[2]: reception → receptiveness.
+
+kind: programme
+format_version: 1
+checklist: kotoutuminen-681-2023
+title: Testilä
+identification:
+  municipality: Testilä
+goals:
+  - id: T1
+    title: Vastaanottava kunta
+    themes: [population_relations, receptiveness]  # vanha nimi
+  - id: T2
+    title: Kuntalaiset mukaan
+    themes:
+      - participation
+      - "receptiveness"
+      - 'receptiveness'   # lainausmerkeissä
+situation:
+  figures:
+    - {topic: reception, label: Vastaanotetut, value: 12}  # aihe, ei teema: ennallaan
+"""
+
+
+def _migrate_text(text, target=TARGET):
+    return migrate.migrate(text, "ohjelma.yaml", target, dt.date(2026, 1, 2))
+
+
+def test_a_deprecated_theme_is_rewritten_where_it_stands_and_nothing_else_changes():
+    """A file at its target checklist already: only the values change, quotes and comments kept,
+    and the note goes below the file's own first comments (the schema line stays first)."""
+    text, added = _migrate_text(DEPRECATED)
+    assert text == REWRITTEN and added == []
+    doc = loader.parse(text, "ohjelma.yaml")
+    assert deprecations.findings("programme", doc.data, doc.tree, doc.file) == []
+
+
+def test_a_rewritten_file_has_nothing_more_to_migrate():
+    with pytest.raises(migrate.MigrateError, match="vanhentuneita arvoja"):
+        _migrate_text(REWRITTEN)
+
+
+def test_an_old_law_programme_gets_its_values_rewritten_and_its_keys_added():
+    old = DEPRECATED.replace(f"checklist: {TARGET}", f"checklist: {OLD}")
+    text, added = _migrate_text(old)
+    data = YAML(typ="safe", pure=True).load(text)
+    assert data["checklist"] == TARGET and "process" in added
+    assert [g["themes"] for g in data["goals"]] == [["population_relations", "receptiveness"],
+                                                   ["participation", "receptiveness", "receptiveness"]]
+    assert "    themes: [population_relations, receptiveness]  # vanha nimi\n" in text
+    note = " ".join(line.lstrip("# ") for line in text.splitlines()[:12] if line.startswith("#"))
+    assert "Siirretty 2026-01-02" in note and "Vanhentuneet arvot korvattu: goals[0].themes[1]: reception →" in note
+    assert data["situation"]["figures"][0]["topic"] == "reception"
+
+
+def test_a_value_shared_through_an_alias_is_rewritten_once():
+    text = DEPRECATED.replace("themes: [population_relations, reception]", "themes: &yhteiset [reception]").replace(
+        """    themes:
+      - participation
+      - "reception"
+      - 'reception'   # lainausmerkeissä
+""", "    themes: *yhteiset\n")
+    out, _ = _migrate_text(text)
+    assert "themes: &yhteiset [receptiveness]" in out and "themes: *yhteiset" in out
+    assert [g["themes"] for g in YAML(typ="safe", pure=True).load(out)["goals"]] == [["receptiveness"]] * 2
+
+
+def test_windows_line_ends_are_kept():
+    text, _ = _migrate_text(DEPRECATED.replace("\n", "\r\n"))
+    assert text == REWRITTEN.replace("\n", "\r\n")
+
+
+def test_migrate_in_place_fixes_a_deprecated_value(cli, tmp_path):
+    path = tmp_path / "ohjelma.yaml"
+    path.write_text(DEPRECATED, encoding="utf-8")
+    result = cli("migrate", path, "--in-place")
+    assert result.exit_code == 0, result.output
+    dated = re.compile(r"Päivitetty \d{4}-\d\d-\d\d ")  # the command writes today's date
+    assert dated.sub("", path.read_text(encoding="utf-8")) == dated.sub("", REWRITTEN)
+    assert (tmp_path / "ohjelma.yaml.bak").read_text(encoding="utf-8") == DEPRECATED
+
+
+def test_a_key_added_by_migrate_lists_its_choices():
+    old = f"kind: programme\nformat_version: 1\nchecklist: {OLD}\ntitle: T\nidentification:\n  municipality: X\n"
+    text, added = _migrate_text(old)
+    assert "identification.document_form" in added and "process" in added
+    assert ("  # vaihtoehdot:\n"
+            "  #   separate_programme     = erillinen toimenpideohjelma\n"
+            "  #   part_of_other_document = osa muuta suunnitteluasiakirjaa\n"
+            "  document_form:\n") in text
+    assert "  #   alone = kunta yksin\n  #   joint = yhteistyössä muiden kanssa\n  planning_mode:\n" in text

@@ -15,6 +15,7 @@ from jsonschema import Draft7Validator
 from pydantic import BaseModel, ValidationError
 
 from conftest import EXAMPLES, ROOT, read_yaml
+from kotocheck import choices
 from kotocheck import schema as schemas
 from kotocheck.checklist import available, load_checklist
 from kotocheck.models import MODELS
@@ -149,6 +150,72 @@ def test_the_checklist_names_are_offered_for_completion():
     for kind in KINDS:
         names = {n for n, p in available().items() if load_checklist(p).kind == kind}
         assert set(committed(kind)["properties"]["checklist"]["examples"]) == names
+
+
+# --- the choices: labels for the editor, the deprecated theme -----------------------------------------
+
+def _enums(schema: dict):
+    """(path, node) of every enum in a schema."""
+    return [(path, node) for path, node in walk(schema) if "enum" in node]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_enum_of_a_vocabulary_has_its_labels_in_fi_sv_en(kind):
+    described = 0
+    for path, node in _enums(committed(kind)):
+        name = next((n for n in choices.vocabularies() if list(choices.current(n)) == node["enum"]), None)
+        if name is None:
+            assert set(node["enum"]) <= {"fi", "sv", "en", "EUR"}, path  # language, currency: no vocabulary
+            continue
+        wanted = [" / ".join(choices.label(name, v, lang) for lang in ("fi", "sv", "en")) for v in node["enum"]]
+        assert node["enumDescriptions"] == wanted, path
+        assert node["markdownEnumDescriptions"] == wanted, path  # no label needs a Markdown escape yet
+        described += 1
+    assert described
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_choice_field_offers_its_values_with_labels(kind):
+    schema = committed(kind)
+    for choice in choices.fields(kind):
+        model = schema if choice.model == MODELS[kind].__name__ else schema["definitions"][choice.model]
+        prop = model["properties"][choice.field]
+        offered = [node for _, node in walk(prop) if "enumDescriptions" in node]
+        assert len(offered) == 1 and offered[0]["enum"] == list(choices.current(choice.vocabulary)), choice.shown
+
+
+def test_the_labels_as_an_editor_shows_them():
+    process = committed("programme")["definitions"]["Process"]["properties"]["planning_mode"]
+    [choice, _null] = process["anyOf"]
+    assert choice["enum"] == ["alone", "joint"]
+    assert choice["enumDescriptions"] == ["kunta yksin / kommunen ensam / the municipality alone",
+                                          "yhteistyössä muiden kanssa / tillsammans med andra / jointly with others"]
+    status = committed("followup")["definitions"]["GoalProgress"]["properties"]["status"]["anyOf"][0]
+    assert status["enumDescriptions"][0] == "edistetty aktiivisesti / aktivt främjat / actively promoted"
+
+
+def test_markdown_descriptions_escape_what_markdown_would_read():
+    assert schemas._markdown("a_b *c* [d] `e` <f> #g |h \\") == "a\\_b \\*c\\* \\[d\\] \\`e\\` \\<f\\> \\#g \\|h \\\\"
+
+
+def test_the_deprecated_theme_is_accepted_with_a_warning_but_left_out_of_the_enum():
+    themes = committed("programme")["definitions"]["Goal"]["properties"]["themes"]["items"]
+    [offered, old] = themes["anyOf"]
+    assert "reception" not in offered["enum"] and offered["enum"][0] == "receptiveness"
+    assert offered["enumDescriptions"][0] == "vastaanottavuus / mottaglighet / receptiveness"
+    assert old["const"] == "reception" and old["doNotSuggest"] is True
+    assert old["deprecationMessage"] == ("vanhentunut: kirjoita receptiveness / föråldrat: skriv receptiveness"
+                                         " / deprecated: write receptiveness")
+    items = Draft7Validator({**themes, "definitions": {}})
+    assert items.is_valid("reception") and items.is_valid("receptiveness")
+    assert not items.is_valid("vastaanottavuus") and not items.is_valid(None)
+
+
+def test_no_value_that_is_not_deprecated_gets_a_deprecation_message():
+    for kind in KINDS:
+        for path, node in walk(committed(kind)):
+            if "deprecationMessage" in node:
+                assert node["const"] in choices.deprecated("goal_theme"), path
 
 
 # --- documents against the schemas -------------------------------------------------------------------

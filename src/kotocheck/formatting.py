@@ -125,7 +125,9 @@ def _comment_line_numbers(text: str) -> set[int]:
 
 def _align_comments(text: str) -> str:
     """A whole-line comment deeper than the content lines around it (it kept its old column when
-    the lines around it moved) goes to their indentation."""
+    the lines around it moved) goes to their indentation. Under a key that opens a block or holds
+    an empty list or mapping (`members: []`), one level deeper is where its content goes: a
+    commented-out entry there (as `kotocheck init` writes them) stays."""
     lines = text.split("\n")
     comments = _comment_line_numbers(text)
 
@@ -136,10 +138,21 @@ def _align_comments(text: str) -> str:
             i += step
         return None
 
+    def opener(i: int) -> int | None:
+        """Indentation of the content under the nearest content line above, when it opens one."""
+        while i >= 0 and (i in comments or not lines[i].strip()):
+            i -= 1
+        if i < 0:
+            return None
+        content = lines[i].split(" #", 1)[0].rstrip()
+        if content.endswith((":", ": []", ": {}")):
+            return len(lines[i]) - len(lines[i].lstrip(" ")) + 2
+        return None
+
     for number in sorted(comments):
         line = lines[number]
         col = len(line) - len(line.lstrip(" "))
-        around = [c for c in (indent(number - 1, -1), indent(number + 1, 1)) if c is not None]
+        around = [c for c in (indent(number - 1, -1), indent(number + 1, 1), opener(number - 1)) if c is not None]
         if around and col > max(around):
             lines[number] = " " * max(around) + line.lstrip(" ")
     return "\n".join(lines)

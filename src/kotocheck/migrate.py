@@ -1,4 +1,11 @@
-"""`kotocheck migrate`: an old-law programme into the shape of another programme checklist.
+"""`kotocheck migrate`: deprecated values rewritten, and an old-law programme into the shape of
+another programme checklist.
+
+A deprecated value of a closed vocabulary (deprecations.py, e.g. the goal theme `reception`, now
+`receptiveness`) is rewritten in place in the text: only its characters change (its quotes, the
+rest of its line, every comment and blank line stay byte for byte), and a comment at the top says
+what was replaced. A file that names the target checklist already (or is no programme) has only
+that done; with no deprecated value either, there is nothing to migrate.
 
 Both programme checklists describe the same model, so migrating means: name the target checklist,
 add the keys the target checklist reads that the file lacks (empty, each with the item's Finnish
@@ -21,7 +28,9 @@ import io
 from typing import Any
 
 from kotocheck import checklist as checklists
-from kotocheck import loader, skeleton
+from kotocheck import deprecations, loader, skeleton
+from kotocheck.locations import dotted, locate
+from kotocheck.models import MODELS
 
 
 class MigrateError(Exception):
@@ -72,8 +81,15 @@ def migrate(text: str, display: str, target: str, today: dt.date | None = None) 
     except loader.LoadError as exc:
         raise MigrateError(load_error_line(exc)) from None
     data = document.data
-    if not isinstance(data, dict) or data.get("kind") != "programme":
-        kind = data.get("kind") if isinstance(data, dict) else None
+    today = today or dt.date.today()
+    kind = data.get("kind") if isinstance(data, dict) else None
+    found = deprecations.occurrences(kind, data) if isinstance(kind, str) and kind in MODELS else []
+    if found:
+        text, data = _rewrite_values(text, document.tree, data, found, display)
+    replaced = "; ".join(f"{dotted(o.path)}: {o.deprecated.old} → {o.deprecated.new}" for o in found)
+    if kind != "programme":
+        if found:
+            return _with_header(text, _values_note(today, replaced)), []
         raise MigrateError(f"{display}: ei ohjelma (kind: {kind}); migrate siirtää vain ohjelmia / "
                            f"not a programme (kind: {kind}); migrate moves programmes only")
     known = checklists.available()
@@ -83,8 +99,11 @@ def migrate(text: str, display: str, target: str, today: dt.date | None = None) 
                            f"vaihtoehdot / choose from: {', '.join(programmes)}")
     source = data.get("checklist")
     if source == target:
-        raise MigrateError(f"{display}: tiedosto on jo tarkistuslistan {target} mukainen / "
-                           f"the file already names checklist {target}")
+        if found:
+            return _with_header(text, _values_note(today, replaced)), []
+        raise MigrateError(f"{display}: tiedosto on jo tarkistuslistan {target} mukainen eikä siinä ole "
+                           f"vanhentuneita arvoja / the file already names checklist {target} and has no "
+                           "deprecated value")
     if source is not None and source not in programmes:
         raise MigrateError(f"{display}: tuntematon lähtötarkistuslista / unknown source checklist {source!r}")
     checklist = checklists.load_checklist(known[target])
@@ -94,15 +113,84 @@ def migrate(text: str, display: str, target: str, today: dt.date | None = None) 
     added: list[str] = []
     _set_checklist(tree, target)
     _merge(tree, skeleton.tree(checklist), 0, yaml.map_indent or 2, "", added)
-    today = today or dt.date.today()
     _header(tree, f"Siirretty {today.isoformat()} komennolla kotocheck migrate tarkistuslistalta "
                   f"{source or '(ei nimetty)'} tarkistuslistalle {target}. Lisätyt tyhjät kentät: "
-                  f"{', '.join(added) if added else 'ei yhtään'}. Vanhan lain tiedot on säilytetty.")
+                  f"{', '.join(added) if added else 'ei yhtään'}. Vanhan lain tiedot on säilytetty."
+                  + (f" Vanhentuneet arvot korvattu: {replaced}." if found else ""))
     out = io.StringIO()
     yaml.dump(tree, out)
     result = out.getvalue()
     _verify(data, result, display, target, added)
     return result, added
+
+
+# --- deprecated values --------------------------------------------------------------------------
+
+def _values_note(today: dt.date, replaced: str) -> str:
+    return (f"Päivitetty {today.isoformat()} komennolla kotocheck migrate. Vanhentuneet arvot korvattu: "
+            f"{replaced}.")
+
+
+def _rewrite_values(text: str, tree: Any, data: dict, found: list, display: str) -> tuple[str, dict]:
+    """The text with each deprecated value replaced where it stands, and its data read back. Only
+    the value's own characters change; the result must read as the input with exactly those values
+    replaced, or nothing is written."""
+    import copy
+
+    lines = _lines(text)
+    places = {}
+    for occurrence in found:  # a value shared through an alias stands in one place
+        line, column = locate(tree, occurrence.path, at_value=True)
+        places.setdefault((line - 1, column - 1), occurrence)
+    for (row, col), occurrence in sorted(places.items(), reverse=True):
+        old, new = occurrence.deprecated.old, occurrence.deprecated.new
+        line = lines[row] if 0 <= row < len(lines) else ""
+        quote = line[col:col + 1] if line[col:col + 1] in ("'", '"') else ""
+        start = col + len(quote)
+        end = start + len(old)
+        after = line[end:end + 1]
+        if line[start:end] != old or (quote and after != quote) or (not quote and after.strip(",]} #\r\n")):
+            raise MigrateError(f"{display}:{row + 1}:{col + 1}: sisäinen virhe: arvoa {old} ei löydy "
+                               f"paikaltaan, tiedostoa ei kirjoitettu / internal error: the value is not "
+                               "where the file says; nothing written")
+        lines[row] = line[:start] + new + line[end:]
+    result = "".join(lines)
+    expected = copy.deepcopy(data)
+    for occurrence in found:
+        *parents, last = occurrence.path
+        node = expected
+        for key in parents:
+            node = node[key]
+        node[last] = occurrence.deprecated.new
+    try:
+        after = loader.parse(result, display).data
+    except loader.LoadError as exc:  # pragma: no cover - a bug, never the user's input
+        raise MigrateError(f"{display}: sisäinen virhe, tulosta ei voi lukea / internal error: {load_error_line(exc)}") from None
+    if after != expected or not order_kept(data, after):
+        raise MigrateError(f"{display}: sisäinen virhe: arvojen korvaus muuttaisi muuta / internal error: "
+                           "replacing the values would change more; nothing written")
+    return result, after
+
+
+def _lines(text: str) -> list[str]:
+    """The lines of a text with their line breaks, split where the YAML reader counts lines."""
+    import re
+
+    parts = re.split(r"(\r\n|[\n\r\x85\u2028\u2029])", text)
+    return [parts[i] + (parts[i + 1] if i + 1 < len(parts) else "") for i in range(0, len(parts), 2)
+            if parts[i] or i + 1 < len(parts)]
+
+
+def _with_header(text: str, note: str) -> str:
+    """`note` as comment lines above the first line that is no comment: after the file's own first
+    comments (the schema line stays first), as the header of a checklist migration."""
+    lines = _lines(text)
+    at = next((i for i, line in enumerate(lines) if line.strip() and not line.lstrip().startswith("#")), len(lines))
+    while at > 0 and not lines[at - 1].strip() and any(line.strip() for line in lines[:at - 1]):
+        at -= 1  # above the blank lines that part the first comments from the first key
+    newline = "\r\n" if lines and lines[0].endswith("\r\n") else "\n"
+    header = "".join(line + newline for line in skeleton._comment_lines(note, skeleton.WIDTH))
+    return "".join(lines[:at]) + header + "".join(lines[at:])
 
 
 # --- the tree -----------------------------------------------------------------------------------
@@ -137,8 +225,9 @@ def _empty(node: skeleton.Node, col: int, step: int):
 def _item_lines(node: skeleton.Node, value: Any) -> list[str]:
     """The checklist comment above a new key: its own items, or all below it when it is `null`."""
     items = skeleton._all_items(node) if (value is None and node.model is not None) else node.items
-    return [line[2:] if line.startswith("# ") else line.lstrip("#")
-            for item in items for line in skeleton._item_comment(item, 0, None)]
+    lines = [line for item in items for line in skeleton._item_comment(item, 0, None)]
+    lines += skeleton.choice_lines(node, skeleton.WIDTH)
+    return [line[2:] if line.startswith("# ") else line.lstrip("#") for line in lines]
 
 
 def _add(mapping, node: skeleton.Node, value: Any, col: int, step: int) -> None:

@@ -5,11 +5,20 @@ generates (2020-12) is converted: `$defs` becomes `definitions`, a `$ref` with o
 beside it (which draft-07 ignores) is wrapped in `allOf`, and keywords draft-07 lacks are
 translated or refused. The custom types get schemas of their own (a year or a date, money,
 a number or text), and every model and field gets its description from models/descriptions.yaml.
+
+The enum of a closed vocabulary (models/vocab.py) carries its labels, "fi / sv / en" in the order
+of its values, as `enumDescriptions` and `markdownEnumDescriptions`: keywords VS Code's JSON
+editor and Red Hat's yaml-language-server show on completion and on hover (other validators
+ignore them). A deprecated value (deprecations.py) leaves the enum and is accepted by a second
+alternative whose `deprecationMessage` the language server shows as a warning, and whose
+description says what to write instead (should an editor offer it anyway: `doNotSuggest` is
+honoured for keys only). A file valid before stays valid in the editor too.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -59,6 +68,38 @@ class _Generator(GenerateJsonSchema):
 
     def field_title_should_be_set(self, schema: Any) -> bool:
         return False  # pydantic's English titles ("Target Groups"): the descriptions say it better
+
+    def literal_schema(self, schema: Any) -> dict:
+        return choice_schema(super().literal_schema(schema))
+
+
+def choice_schema(generated: dict) -> dict:
+    """The schema of a Literal, with the labels of its vocabulary when it is one."""
+    from kotocheck import choices
+
+    name = choices.vocabulary_of(generated.get("enum", ()))
+    if name is None:
+        return generated  # not a vocabulary (kind, language, currency): nothing to describe
+    values = list(choices.current(name))
+    texts = [choices.description(name, value) for value in values]
+    out = {**generated, "enum": values, "enumDescriptions": texts,
+           "markdownEnumDescriptions": [_markdown(text) for text in texts]}
+    old = [value for value in generated["enum"] if value not in values]
+    if not old:
+        return out
+    return {"anyOf": [out, *(_deprecated(name, value) for value in old)]}
+
+
+def _deprecated(name: str, value: str) -> dict:
+    from kotocheck import choices
+
+    note = choices.deprecation_note(name, value)
+    text = " / ".join(note[lang] for lang in choices.LANGS)
+    return {"const": value, "type": "string", "description": text, "deprecationMessage": text, "doNotSuggest": True}
+
+
+def _markdown(text: str) -> str:
+    return re.sub(r"([\\`*_\[\]<>#|])", r"\\\1", text)
 
 
 @lru_cache(maxsize=1)

@@ -9,6 +9,10 @@ version needs no change here. What the models refuse when empty cannot be writte
 - a part with a required field that has no value yet (a coordinator needs its authority) is written
   with no value and its fields commented below it, ready to uncomment.
 
+A choice field (a vocabulary of models/vocab.py) has its values with their Finnish labels in a
+comment block above it, one `value = label` a line (choice_lines; `kotocheck migrate` writes the
+same above a key it adds).
+
 So the skeleton validates with checklist findings only: what is still missing.
 """
 
@@ -76,7 +80,8 @@ def build(name: str, municipality: str | None, output: Path) -> str:
         raise SkeletonError(f"{name} on {checklist.kind}-tarkistuslista; init tekee ohjelman rungon / "
                             f"init makes programmes: {', '.join(programmes)}")
     place = municipality.strip() if municipality and municipality.strip() else PLACEHOLDER
-    fill = {"kind": "programme", "format_version": max(FORMAT_VERSIONS), "checklist": name,
+    # A new skeleton is a draft: its status changes when it goes to decision.
+    fill = {"kind": "programme", "format_version": max(FORMAT_VERSIONS), "checklist": name, "status": "draft",
             "title": f"{place}: kotoutumisen edistämisen ohjelma", "identification.municipality": place}
     root = tree(checklist, fill)
 
@@ -92,7 +97,11 @@ def build(name: str, municipality: str | None, output: Path) -> str:
         rendered = _render(child, 0, None)
         lines += ([""] if child.name not in FIRST else []) + rendered
     lines += ["", *_comment(0, "Kohdat, jotka eivät koske kuntaa, perusteluineen / items that do not apply, with reasons:"),
-              "not_applicable: []", "  # - item:  # kohdan tunniste, esim. \"1.5\"", "  #   reason:"]
+              "not_applicable: []", "  # - item:  # kohdan tunniste, esim. \"1.5\"", "  #   reason:",
+              "", *_comment(0, "Kohdat tai osat, joita ei ole vielä kirjoitettu: ne näkyvät tilalla \"ei arvioitu\", "
+                               "eivät puutteina / items or parts not written yet:"),
+              "not_assessed: []", "  # - section: situation  # tai kohta: item: \"3.2\"",
+              "  #   note: Tilannekuva kirjoitetaan syksyllä."]
     return "\n".join(lines) + "\n"
 
 
@@ -203,6 +212,7 @@ def _render(node: Node, indent: int, base: int | None, dash: bool = False, comme
     closed = node.model is not None and not node.is_list and not opened
     shown = _all_items(node) if closed else node.items
     lines = [line for item in shown for line in _item_comment(item, at, base)] if comments else []
+    lines += [_line(at, line, base) for line in choice_lines(node, WIDTH - at)]
 
     def key_line(text: str, hint: str = "") -> None:
         if hint and len(" " * indent + text + hint) + 6 > WIDTH:
@@ -263,17 +273,50 @@ def _comment_lines(text: str, width: int) -> list[str]:
 
 
 def _hint(node: Node) -> str:
-    """What to write, when no checklist item says it: the field's description; and the choices."""
+    """What to write, when no checklist item says it: the field's description; and the choices of
+    a Literal that is no vocabulary (a vocabulary's values have a block of their own, choice_lines)."""
     from kotocheck.schema import descriptions, lookup
 
     described = None if node.items or node.owner is None else lookup(descriptions()["descriptions"], node.owner, node.name)
     parts = [described.split(" / ")[0]] if described else []
     inner = _list_item(node.annotation) if node.is_list else node.annotation
     if typing.get_origin(inner) is Literal:
-        parts.append("vaihtoehdot: " + ", ".join(map(str, typing.get_args(inner))))
+        if _vocabulary(node) is None:
+            parts.append("vaihtoehdot: " + ", ".join(map(str, typing.get_args(inner))))
     elif not described:
         parts += [hint for known, hint in _HINTS.items() if inner == known]
     return " ".join(parts)
+
+
+def _vocabulary(node: Node) -> str | None:
+    from kotocheck import choices
+
+    return choices.vocabulary_of_annotation(node.annotation)
+
+
+def choice_lines(node: Node, width: int) -> list[str]:
+    """The values of a choice field with their Finnish labels, one a line, as comment lines:
+
+        # vaihtoehdot:
+        #   alone = kunta yksin
+        #   joint = yhteistyössä muiden kanssa
+
+    A deprecated value is not offered. Nothing for a field that is no choice of a vocabulary."""
+    from kotocheck import choices
+
+    name = _vocabulary(node)
+    if name is None:
+        return []
+    values = choices.current(name)
+    pad = max(len(value) for value in values)
+    head = "vaihtoehdot, yksi tai useampi:" if node.is_list else "vaihtoehdot:"
+    lines = ["# " + head]
+    for value in values:
+        first = f"#   {value:<{pad}} = "
+        lines += textwrap.wrap(choices.label(name, value, "fi"), width=max(width, len(first) + 20),
+                               initial_indent=first, subsequent_indent="#" + " " * (len(first) - 1),
+                               break_long_words=False, break_on_hyphens=False)
+    return lines
 
 
 _PLAIN = re.compile(r"[A-Za-zÅÄÖåäöÉéÜü][\w .()-]*")

@@ -114,6 +114,18 @@ def checklist_list(
     sys.stdout.write("\n".join(out).rstrip() + "\n")
 
 
+@checklist_app.command("vocabulary")
+def checklist_vocabulary(
+    lang: Lang = typer.Option(Lang.fi, "--lang", help="Kieli / language."),
+    fmt: ListFormat = typer.Option(ListFormat.text, "--format",
+                                   help="text, tai md: docs/valinnat.md / md: the list of docs/valinnat.md."),
+) -> None:
+    """Valintakenttien arvot ja niiden merkitys / the values of every choice field and their labels."""
+    from kotocheck import choices
+
+    sys.stdout.write(choices.markdown(lang.value) if fmt is ListFormat.md else choices.text(lang.value))
+
+
 @app.command("config")
 def show_config(path: Optional[Path] = typer.Argument(None, help="Tiedosto tai kansio, josta asetuksia haetaan / where to look from.")) -> None:
     """Näytä voimassa olevat asetukset ja mistä ne tulevat / the settings in effect and where each came from."""

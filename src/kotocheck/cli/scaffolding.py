@@ -9,7 +9,7 @@ from typing import Optional
 
 import typer
 
-from kotocheck.cli import app, fail
+from kotocheck.cli import app, fail, say
 from kotocheck.kinds import KINDS
 
 
@@ -67,4 +67,4 @@ def init(
         write_atomic(output, text)
     except OutputError as exc:
         fail(str(exc), 2)
-    sys.stderr.write(f"kotocheck: kirjoitettu / written {output}; tarkista / check: kotocheck validate {output}\n")
+    say("cli.written", file=output)

@@ -9,7 +9,7 @@ from typing import List, Optional
 
 import typer
 
-from kotocheck.cli import deliver, DocLang, app, fail, reference_date
+from kotocheck.cli import deliver, DocLang, app, fail, reference_date, say
 
 
 class SummaryFormat(str, enum.Enum):
@@ -48,7 +48,7 @@ def summary(
             if same_file(path, output):
                 fail(f"{output}: -o names an input ({path}); refusing to overwrite it", 2)
     if not files:
-        sys.stderr.write("kotocheck: ei asiakirjoja / no documents found\n")
+        say("cli.no_documents")
     from kotocheck import config as config_module
 
     try:

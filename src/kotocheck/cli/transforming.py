@@ -10,7 +10,7 @@ from typing import List, Optional
 
 import typer
 
-from kotocheck.cli import app, fail
+from kotocheck.cli import app, fail, say, reference_date
 
 
 def _read(path: Path) -> str:
@@ -69,7 +69,7 @@ def migrate(
         fail("valitse joko -o tai --in-place / choose either -o or --in-place", 2)
     text = _read(file)
     try:
-        result, _ = migrating.migrate(text, str(file), to)
+        result, _ = migrating.migrate(text, str(file), to, reference_date(None))
     except migrating.MigrateError as exc:
         fail(str(exc), 2)
     if in_place:
@@ -83,7 +83,7 @@ def migrate(
             fail(str(exc), 2)
         except OSError as exc:
             fail(f"{backup}: {exc.strerror or exc}", 2)
-        sys.stderr.write(f"kotocheck: siirretty / migrated {file} (varmuuskopio / backup {backup})\n")
+        say("cli.migrated", file=file, backup=backup)
         return
     if output is None:
         sys.stdout.write(result)
@@ -96,7 +96,7 @@ def migrate(
         write_atomic(output, result)
     except OutputError as exc:
         fail(str(exc), 2)
-    sys.stderr.write(f"kotocheck: kirjoitettu / written {output}; tarkista / check: kotocheck validate {output}\n")
+    say("cli.written", file=output)
 
 
 @app.command()
@@ -151,7 +151,7 @@ def fmt(
             continue
         changed += 1
         if check:
-            sys.stderr.write(f"kotocheck: muotoiltaisiin / would reformat {path}\n")
+            say("cli.would_reformat", file=path)
             continue
         try:
             write_atomic(path, result)
@@ -159,7 +159,7 @@ def fmt(
             sys.stderr.write(f"kotocheck: {exc}\n")
             errors += 1
             continue
-        sys.stderr.write(f"kotocheck: muotoiltu / reformatted {path}\n")
+        say("cli.reformatted", file=path)
     if errors:
         raise typer.Exit(2)
     if check and changed:

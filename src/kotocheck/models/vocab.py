@@ -25,8 +25,12 @@ StrategyType = Literal[
 ]
 
 GoalTheme = Literal[
-    "reception", "population_relations", "employment", "education", "wellbeing", "participation",
+    "receptiveness", "population_relations", "employment", "education", "wellbeing", "participation",
     "services", "competence", "communication", "other",
+    # Deprecated: the old name of `receptiveness`, which read as the reception of newcomers (that is
+    # SituationTopic `reception`). Still accepted so that older files stay valid; validate warns and
+    # `kotocheck migrate` rewrites it (src/kotocheck/deprecations.py).
+    "reception",
 ]
 
 SituationTopic = Literal[
@@ -53,4 +57,21 @@ TargetGroup = Literal[
     "jobseekers", "outside_labour_force", "home_care_allowance", "social_assistance", "quota_refugees",
     "international_protection", "temporary_protection", "trafficking_victims", "unaccompanied_minors",
     "students", "employed", "family_members", "children_and_youth", "all_immigrants", "other",
+]
+
+# Where a document stands: a draft being written, a proposal before the council, the approved
+# programme, or one replaced by a newer programme.
+DocumentStatus = Literal["draft", "proposal", "approved", "superseded"]
+
+# One decision in a document's history: the board's proposal, the council's approval, a later
+# update of the programme, or a review that kept it in force.
+DecisionKind = Literal["proposal", "approval", "update", "review"]
+
+# Free chapters of a programme, in the order real programmes have them.
+ChapterType = Literal["introduction", "vision", "terms", "legislation", "own", "appendix", "contact"]
+
+# The standard parts of a programme that a chapter list may place (`include:`).
+ProgrammePart = Literal[
+    "process", "situation", "strategy_links", "goals", "measures", "sections", "cooperation", "monitoring",
+    "communication", "services",
 ]
