@@ -221,14 +221,44 @@ def screenshot(page, path: str | os.PathLike) -> Path:
 
 
 def print_pdf(page, path: str | os.PathLike | None = None) -> bytes:
-    """Print the page with print CSS to A4 PDF (optionally also saved to path); returns the bytes."""
+    """Print the page with print CSS to PDF (optionally also saved to path); returns the bytes.
+    The page size is the stylesheet's (`@page { size: A4 }`, a landscape named page for a wide
+    table), as Chromium's own print dialog and `--print-to-pdf` do; A4 where it says none."""
     page.emulate_media(media="print")
     try:
-        kwargs = {"format": "A4", "print_background": True}
+        kwargs = {"format": "A4", "print_background": True, "prefer_css_page_size": True}
         if path is not None:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
             kwargs["path"] = str(path)
         return page.pdf(**kwargs)
+    finally:
+        page.emulate_media(media="screen")
+
+
+# The width of the text on an A4 portrait page (210 mm less the margins of 20 and 18 mm in style.css),
+# and on the landscape page "wide" (297 mm less 15 and 15 mm), in CSS pixels.
+A4_TEXT_WIDTH_PX = round((210 - 20 - 18) / 25.4 * 96)
+A4_LANDSCAPE_TEXT_WIDTH_PX = round((297 - 15 - 15) / 25.4 * 96)
+
+
+def print_overflow(page) -> list[str]:
+    """Elements wider than the printed page's text (Chromium would shrink the whole printout to fit
+    them): each as "tag.class: width px". A wide table on the landscape page is measured against it."""
+    page.emulate_media(media="print")
+    try:
+        page.set_viewport_size({"width": A4_TEXT_WIDTH_PX, "height": 1100})
+        return page.evaluate("""([portrait, landscape]) => {
+          const out = [];
+          for (const e of document.querySelectorAll('body *')) {
+            const r = e.getBoundingClientRect();
+            if (!r.width) continue;
+            const limit = e.closest('.wide-table') ? landscape : portrait;
+            if (r.right > limit + 1 && !e.parentElement.closest('table, pre, svg')) {
+              out.push(`${e.tagName.toLowerCase()}.${e.className || ''}: ${Math.round(r.right)} px`);
+            }
+          }
+          return out;
+        }""", [A4_TEXT_WIDTH_PX, A4_LANDSCAPE_TEXT_WIDTH_PX])
     finally:
         page.emulate_media(media="screen")
 
@@ -244,6 +274,32 @@ def pdf_page_count(data: bytes) -> int:
         return pages
     counts = [int(a or b) for a, b in _PAGES_COUNT.findall(data)]
     return max(counts, default=0)
+
+
+_MEDIA_BOX = re.compile(rb"/MediaBox\s*\[\s*([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s*\]")
+A4_MM = (210, 297)
+
+
+def pdf_page_sizes(data: bytes) -> list[tuple[int, int]]:
+    """Width and height in whole millimetres of every page of a PDF as Chromium writes it:
+    (210, 297) is A4 portrait, (297, 210) A4 landscape."""
+    sizes = []
+    for match in _MEDIA_BOX.finditer(data):
+        x0, y0, x1, y1 = (float(v) for v in match.groups())
+        sizes.append((round((x1 - x0) * 25.4 / 72), round((y1 - y0) * 25.4 / 72)))
+    pages = pdf_page_count(data)
+    return sizes[-pages:] if pages and len(sizes) > pages else sizes
+
+
+def pdf_text(path: str | os.PathLike) -> list[str] | None:
+    """The text of each page of a PDF file (poppler's pdftotext), or None when pdftotext is missing."""
+    import shutil
+    import subprocess
+
+    if shutil.which("pdftotext") is None:
+        return None
+    out = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, timeout=120)
+    return out.stdout.split("\f")[:-1] if out.returncode == 0 else None
 
 
 def describe(opened: OpenedPage) -> str:

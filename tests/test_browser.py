@@ -1,5 +1,7 @@
 """Real-browser tests: every example rendered to HTML (programme and gap report) opened in Debian's Chromium,
-checked with axe-core (WCAG 2.1 A/AA), proven to need no network, screenshotted and printed to PDF.
+checked with axe-core (WCAG 2.1 A/AA), proven to need no network, screenshotted and printed to PDF; the
+council-document test files (tests/council/) in Finnish, Swedish and English too. Printed, a document is A4
+portrait with a title page of its own and page numbers; the summary's wide table gets a landscape page.
 
 Chromium that will not start fails these tests; KOTOCHECK_SKIP_BROWSER=1 skips them instead.
 Screenshots and PDFs go to test-artifacts/ (git-ignored).
@@ -8,6 +10,7 @@ Screenshots and PDFs go to test-artifacts/ (git-ignored).
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -18,6 +21,7 @@ import browser as web
 from conftest import EXAMPLES, ROOT, TODAY
 
 EXAMPLE_FILES = sorted(EXAMPLES.glob("*.yaml"))
+COUNCIL_FILES = sorted((ROOT / "tests" / "council").glob("*.yaml"))
 # The complete programme example is long: printed on A4 it must run over more than one page.
 MULTI_PAGE = {"esimerkkila-2025-2028"}
 
@@ -41,14 +45,15 @@ def rendered(tmp_path_factory):
     out_dir = tmp_path_factory.mktemp("html")
     cache: dict[tuple[Path, str], Path] = {}
 
-    def make(example: Path, kind: str) -> Path:
-        key = (example, kind)
+    def make(example: Path, kind: str, lang: str | None = None) -> Path:
+        key = (example, kind, lang)
         if key not in cache:
             command, suffix = KINDS[kind]
-            out = out_dir / f"{example.stem}{suffix}.html"
+            out = out_dir / f"{example.stem}{suffix}{'.' + lang if lang else ''}.html"
             env = {**os.environ, "KOTOCHECK_TODAY": TODAY}
             proc = subprocess.run(
-                [sys.executable, "-m", "kotocheck", command, str(example), "--format", "html", "-o", str(out)],
+                [sys.executable, "-m", "kotocheck", command, str(example), "--format", "html", "-o", str(out),
+                 *(["--lang", lang] if lang else [])],
                 cwd=ROOT, env=env, capture_output=True, text=True, timeout=180)
             assert proc.returncode == 0, (
                 f"kotocheck {command} {example.name} --format html exited {proc.returncode}\n"
@@ -82,17 +87,19 @@ def _ids(violations):
 # --- the real pages ------------------------------------------------------------------------------------
 
 
-CASES = [pytest.param(example, kind, id=f"{example.stem}-{kind}") for example in EXAMPLE_FILES for kind in KINDS]
+CASES = [pytest.param(example, kind, None, id=f"{example.stem}-{kind}") for example in EXAMPLE_FILES for kind in KINDS]
+CASES += [pytest.param(doc, kind, lang, id=f"council-{doc.stem}-{kind}-{lang}")
+          for doc in COUNCIL_FILES for kind in KINDS for lang in ("fi", "sv", "en")]
 
 
 def test_examples_found():
     assert EXAMPLE_FILES, f"no examples/*.yaml under {ROOT}"
 
 
-@pytest.mark.parametrize("example,kind", CASES)
-def test_example_page_is_accessible_and_offline(chromium, rendered, example, kind):
-    html = rendered(example, kind)
-    shot = web.ARTIFACTS / f"{example.stem}{KINDS[kind][1]}.png"
+@pytest.mark.parametrize("example,kind,lang", CASES)
+def test_example_page_is_accessible_and_offline(chromium, rendered, example, kind, lang):
+    html = rendered(example, kind, lang)
+    shot = web.ARTIFACTS / f"{html.stem}.png"
     with web.open_file(chromium, html) as opened:
         web.screenshot(opened.page, shot)  # before the assertions, so a failing page can be looked at
         violations = web.axe_violations(opened.page)
@@ -103,18 +110,45 @@ def test_example_page_is_accessible_and_offline(chromium, rendered, example, kin
         assert not opened.console_errors, f"{html.name} logged errors: {opened.console_errors}"
 
 
-@pytest.mark.parametrize("example,kind", CASES)
-def test_example_page_prints_to_a4(chromium, rendered, example, kind):
-    html = rendered(example, kind)
-    pdf_path = web.ARTIFACTS / f"{example.stem}{KINDS[kind][1]}.pdf"
+@pytest.mark.parametrize("example,kind,lang", CASES)
+def test_example_page_prints_to_a4(chromium, rendered, example, kind, lang):
+    html = rendered(example, kind, lang)
+    pdf_path = web.ARTIFACTS / f"{html.stem}.pdf"
     with web.open_file(chromium, html) as opened:
         data = web.print_pdf(opened.page, pdf_path)
         assert not opened.external_requests, f"printing {html.name} tried the network: {opened.external_requests}"
+        too_wide = web.print_overflow(opened.page)  # Chromium would shrink the whole printout to fit these
+        assert not too_wide, f"{html.name}: wider than the A4 page: {too_wide}"
     assert data.startswith(b"%PDF-"), f"{html.name}: page.pdf() did not give a PDF"
     pages = web.pdf_page_count(data)
     assert pages >= 1, f"{html.name}: the PDF has no pages"
     if kind == "render" and example.stem in MULTI_PAGE:
         assert pages > 1, f"{html.name}: the programme printed on {pages} A4 page(s); expected more than one"
+    assert set(web.pdf_page_sizes(data)) == {web.A4_MM}, f"{html.name}: not every page is A4 portrait"
+    text = web.pdf_text(pdf_path)
+    if text is not None and pages > 1:  # poppler's pdftotext is there: the page numbers can be read
+        assert not re.search(r"\d+ \(\d+\)\s*$", text[0]), f"{html.name}: the title page has a page number"
+        for number, page in enumerate(text[1:], start=2):
+            assert re.search(rf"\b{number} \({pages}\)\s*$", page), f"{html.name}: page {number} has no number"
+
+
+def test_the_title_page_is_a_page_of_its_own(chromium, rendered):
+    """Printed, the title page holds the title, municipality, period, status and approvals, and
+    nothing of the chapters; the contents start the second page."""
+    html = rendered(ROOT / "tests" / "council" / "ohjelma.yaml", "render")
+    pdf_path = web.ARTIFACTS / "council-title-page.pdf"
+    with web.open_file(chromium, html) as opened:
+        web.print_pdf(opened.page, pdf_path)
+    text = web.pdf_text(pdf_path)
+    if text is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    first = "".join(text[0].split())  # letter-spaced words come out of the PDF as "E H D O T U S"
+    for wanted in ["TestilänjaMallilankotoutumisen", "Testilä", "2026–2029", "EHDOTUS", "Ehdotus",
+                   "Hyväksytty", "Kvalt15.6.2026§40"]:
+        assert wanted in first, wanted
+    assert "Sisällys" not in first and "Johdanto" not in first
+    second = "".join(text[1].split())
+    assert "Sisällys" in second and "EHDOTUS" in second  # the marker in the margin of every later page
 
 
 # --- the harness itself: it must be able to fail -------------------------------------------------------
@@ -206,6 +240,19 @@ def test_harness_prints_a_multi_page_pdf(chromium, page_html):
 
 
 # --- the reviewer's summary of many programmes -------------------------------------------------------------
+
+
+def test_the_summary_prints_its_wide_table_on_a_landscape_page(chromium, tmp_path):
+    out = tmp_path / "summary.html"
+    proc = subprocess.run([sys.executable, "-m", "kotocheck", "summary", str(EXAMPLES), "--format", "html", "-o", str(out)],
+                          cwd=ROOT, env={**os.environ, "KOTOCHECK_TODAY": TODAY}, capture_output=True, text=True,
+                          timeout=180)
+    assert proc.returncode == 0, proc.stderr
+    with web.open_file(chromium, out) as opened:
+        data = web.print_pdf(opened.page, web.ARTIFACTS / "summary.pdf")
+        assert web.print_overflow(opened.page) == []  # the table fits the landscape page
+    sizes = web.pdf_page_sizes(data)
+    assert sizes[0] == web.A4_MM and web.A4_MM[::-1] in sizes, sizes
 
 
 def test_summary_page_is_accessible_offline_and_sortable(chromium, tmp_path):

@@ -187,7 +187,15 @@ def dump(data) -> bytes:
     yaml.default_flow_style = False
     yaml.width = 4096
     out = io.StringIO()
-    yaml.dump(data, out)
+    # The test's own writer recurses a few frames per level: a "deep" mutation (up to 260 levels)
+    # inside the deeper examples (chapters -> contacts, goals -> measures -> costs) needs more
+    # than Python's default. kotocheck itself never gets this far: it refuses depth 200 first.
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(limit, 5000))
+    try:
+        yaml.dump(data, out)
+    finally:
+        sys.setrecursionlimit(limit)
     return out.getvalue().encode("utf-8")
 
 

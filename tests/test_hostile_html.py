@@ -50,7 +50,7 @@ KEEP_ALWAYS = {
     # dates, years and money
     "start", "end", "date", "year", "valid_from", "total", "amount", "currency",
     # closed vocabularies (models/vocab.py)
-    "sector", "type", "topic", "themes", "audiences", "planning_mode", "document_form", "status",
+    "sector", "type", "topic", "themes", "audiences", "planning_mode", "document_form", "status", "include",
     # references to other files and to the catalogues
     "file", "catalogue",
 }
@@ -58,13 +58,19 @@ KEEP_BY_KIND = {
     # services: target_groups, groups, service and arranged_by are vocabularies
     "services": {"service", "arranged_by", "target_groups", "groups", "jobseekers", "others"},
     # follow-up: ids of the programme's goals and measures, and the programme's path
-    "followup": {"goal", "measure", "programme"},
+    "followup": {"goal", "measure", "programme", "indicator"},
     "programme": set(),
 }
 
 
 def _is_indicator(node: dict) -> bool:
     return "name" in node and ("catalogue" in node or "baseline" in node or "target" in node or "unit" in node)
+
+
+def _id_list(key, value) -> bool:
+    """`goals` of a measure and `services` of a service goal are lists of ids (references the engine
+    checks), not text: kept. The lists of goals and of services themselves hold mappings and are walked."""
+    return key in ("goals", "services") and isinstance(value, list) and all(isinstance(v, str) for v in value)
 
 
 def make_hostile(data: dict) -> tuple[dict, int]:
@@ -75,8 +81,8 @@ def make_hostile(data: dict) -> tuple[dict, int]:
     def walk(node, key=None, parent=None):
         nonlocal counter
         if isinstance(node, dict):
-            return {k: (v if k in keep or (k == "source" and _is_indicator(node)) else walk(v, k, node))
-                    for k, v in node.items()}
+            return {k: (v if k in keep or (k == "source" and _is_indicator(node)) or _id_list(k, v)
+                        else walk(v, k, node)) for k, v in node.items()}
         if isinstance(node, list):
             return [walk(v, key, parent) for v in node]
         if isinstance(node, str):

@@ -46,8 +46,11 @@ def document(result: FileResult, source: Path, fmt: str, lang: str, templates: P
     report = gaps.build(result)
     title = render.labels(lang)
     checklist_title = (report.checklist.title.as_dict().get(lang) or report.checklist.title.fi) if report else ""
+    if checklist_title and report and not (report.checklist.title.as_dict().get(lang)):
+        checklist_title = views.Localized(checklist_title, "fi", lang)  # shown in Finnish: say so
     ctx = views.context(data, result.kind, lang, title, checklist_title,
-                        programme=_programme_of(result, source) if result.kind == "followup" else None)
+                        programme=_programme_of(result, source) if result.kind == "followup" else None,
+                        source=source.name)
     return render.render(fmt, f"{result.kind}.{fmt}", ctx, templates)
 
 
@@ -56,16 +59,24 @@ def gap_report(result: FileResult, fmt: str, lang: str, templates: Path | None =
     if report is None:
         raise NotRenderable(result.file)
     if fmt == "json":
-        return json.dumps(gap_json(report, lang), ensure_ascii=False, indent=2) + "\n"
+        return json.dumps(gap_json(report, lang, result.document.data), ensure_ascii=False, indent=2) + "\n"
     data = result.document.data
     ctx = views.context(data, result.kind or "", lang, render.labels(lang))
-    ctx.update(report=report, title=str(data.get("title") or result.file))
+    ctx.update(report=report, title=str(data.get("title") or result.file), not_assessed=_not_assessed(report, data))
     return render.render(fmt, f"report.{fmt}", ctx, templates)
 
 
-def gap_json(report: gaps.GapReport, lang: str) -> dict[str, Any]:
+def _not_assessed(report: gaps.GapReport, data: dict) -> list[dict]:
+    """The items not assessed, in checklist order, each with its step and the note of the mark that
+    holds it back (as the engine decided it)."""
+    held = [(step, item) for step in report.steps for item in step.items if item.status.value == "not_assessed"]
+    return [{"item": item, "step": step, "note": report.held.get(item.id, "")} for step, item in held]
+
+
+def gap_json(report: gaps.GapReport, lang: str, data: dict | None = None) -> dict[str, Any]:
     pick = lambda text: text.get(lang) or text.get("fi") or ""  # noqa: E731
     items = []
+    notes = {entry["item"].id: entry["note"] for entry in _not_assessed(report, data or {})}
     for step in report.steps:
         for item in step.items:
             items.append({
@@ -75,10 +86,13 @@ def gap_json(report: gaps.GapReport, lang: str) -> dict[str, Any]:
                 "findings": [{"line": f["line"], "column": f["column"], "message": pick(f["message"])}
                              for f in item.findings],
                 "hint": pick(item.hint) if item.status.value in ("missing", "partial") else None,
+                **({"note": notes.get(item.id, "")} if item.status.value == "not_assessed" else {}),
             })
     return {
         "tool": "kotocheck", "version": __version__, "file": report.file, "kind": report.kind,
         "checklist": report.checklist.id, "summary": report.counts.as_dict(),
+        # false when structural errors kept the checks from reading part of the file
+        "complete": not report.structural,
         "validity": report.validity.as_dict(lang) if report.validity is not None else None,
         "steps": [{"number": s.number, "title": pick(s.title), **s.counts.as_dict()} for s in report.steps],
         "items": items,

@@ -31,9 +31,13 @@ def labels(lang: str) -> dict[str, str]:
     return {key: entry.get(lang) or entry["fi"] for key, entry in table.items()}
 
 
-def environment(fmt: str, user_dir: Path | None = None):
+def environment(fmt: str, user_dir: Path | None = None, lang: str = "fi"):
+    """The jinja2 environment of one output format and language: its filters format numbers and
+    dates in that language (kotocheck.numbers)."""
     from jinja2 import FileSystemLoader, StrictUndefined
     from jinja2.sandbox import SandboxedEnvironment
+
+    from kotocheck import numbers
 
     search = [str(user_dir / fmt), str(user_dir)] if user_dir else []
     env = SandboxedEnvironment(
@@ -47,6 +51,9 @@ def environment(fmt: str, user_dir: Path | None = None):
     env.filters["md"] = markdown_inline
     env.filters["md_cell"] = markdown_cell
     env.filters["paras"] = paragraphs
+    env.filters["upfirst"] = upfirst
+    env.filters["css_string"] = css_string
+    env.filters.update(numbers.filters(lang))
     return env
 
 
@@ -55,7 +62,8 @@ def render(fmt: str, template: str, context: dict[str, Any], user_dir: Path | No
     from jinja2 import TemplateNotFound
 
     try:
-        return environment(fmt, user_dir).get_template(template).render(**context)
+        lang = context.get("lang") if context.get("lang") in LANGUAGES else "fi"
+        return environment(fmt, user_dir, lang).get_template(template).render(**context)
     except TemplateNotFound as exc:
         raise TemplateError(f"template not found: {exc.name}") from None
     except JinjaError as exc:
@@ -77,15 +85,43 @@ def _template_line(exc: BaseException, template: str) -> str:
     return where
 
 
+_LIST_LINE = re.compile(r"\s*(?:[-–•*]\s|\d{1,3}[.)]\s)")
+
+
 def paragraphs(text: Any):
     """HTML paragraphs of the municipality's text, every character escaped: blank lines
-    separate paragraphs, single line breaks are kept."""
+    separate paragraphs; a single line break is where the line was wrapped in the file and reads
+    as a space (as in the Markdown), except before a line that starts like a list item
+    ("- ", "• ", "1. "), which keeps its line."""
     from markupsafe import Markup, escape
 
     if text is None or not str(text).strip():
         return Markup("")
-    blocks = [b.strip() for b in str(text).replace("\r\n", "\n").split("\n\n") if b.strip()]
-    return Markup("\n".join("<p>" + str(escape(b)).replace("\n", "<br>\n") + "</p>" for b in blocks))
+    blocks = [b.strip() for b in re.split(r"\n[ \t]*\n", str(text).replace("\r\n", "\n")) if b.strip()]
+    out = []
+    for block in blocks:
+        lines = [line.strip() for line in block.split("\n")]
+        html = str(escape(lines[0]))
+        for line in lines[1:]:
+            html += ("<br>\n" if _LIST_LINE.match(line) else " ") + str(escape(line))
+        out.append(f"<p>{html}</p>")
+    return Markup("\n".join(out))
+
+
+def upfirst(text: Any) -> str:
+    """The text with its first letter in upper case and the rest as it is ("ELY-keskus" stays),
+    for a vocabulary word at the start of a table cell."""
+    text = "" if text is None else str(text)
+    return text[:1].upper() + text[1:]
+
+
+def css_string(text: Any):
+    """The text as a quoted CSS string inside <style>: every character but letters, digits and
+    spaces as a CSS escape, so nothing the municipality writes can end the string or the element."""
+    from markupsafe import Markup
+
+    text = " ".join(str(text or "").split())
+    return Markup('"' + "".join(c if c.isalnum() or c == " " else f"\\{ord(c):x} " for c in text) + '"')
 
 
 def markdown_inline(text: Any) -> str:
@@ -106,10 +142,12 @@ def markdown_cell(text: Any) -> str:
     """Text for one cell of a pipe table: one line, pipes escaped."""
     if text is None:
         return ""
-    return _entities(" ".join(str(text).split())).replace("|", "\\|").replace("<", "&lt;")
+    return _entities(" ".join(_BREAKING_SPACE.split(str(text).strip()))).replace("|", "\\|").replace("<", "&lt;")
 
 
 _ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
+# Line breaks and runs of ordinary spaces; a no-break space (54 880 €) is kept.
+_BREAKING_SPACE = re.compile(r"[ \t\r\n\f\v\u2028\u2029\x1c-\x1f\x85]+")
 
 
 def _entities(text: str) -> str:
