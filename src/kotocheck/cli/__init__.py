@@ -108,8 +108,10 @@ def deliver(text: str, output: Optional[Path]) -> None:
     """A document to its file, written atomically, or to standard output."""
     from kotocheck.output import OutputError, write_atomic
 
+    from kotocheck.visible import visible
+
     if output is None:
-        sys.stdout.write(text)
+        sys.stdout.write(visible(text))  # a terminal or CI log acts on control characters
         return
     try:
         write_atomic(output, text)
@@ -118,7 +120,11 @@ def deliver(text: str, output: Optional[Path]) -> None:
 
 
 def emit(text: str, colour: bool) -> None:
-    """Colour only on a terminal, and never when NO_COLOR is set."""
+    """Colour only on a terminal, and never when NO_COLOR is set. Control characters from the
+    documents are made visible first: a terminal or a CI log would act on them."""
+    from kotocheck.visible import visible
+
+    text = visible(text)
     if colour and sys.stdout.isatty() and not os.environ.get("NO_COLOR"):
         from kotocheck.reporters.terminal import print_coloured
 

@@ -45,9 +45,12 @@ def report(results: list[FileResult], lang: str) -> str:
             title = common.title_of(rules.of(result, f.rule), lang)
             out.append(command(COMMAND[f.severity], {"file": path, "line": f.line, "col": f.column, "title": title},
                                common.full_message(f, lang)))
-        out.append(" ".join(summary_line(replace(result, file=path), lang).split()))  # plain log text
+        # Plain log text starts with a fixed word: a file named "::error …" or "::stop-commands::"
+        # would otherwise be read by the runner as a workflow command.
+        out.append("kotocheck: " + " ".join(summary_line(replace(result, file=path), lang).split()))
         out.append("::endgroup::")
-    return "\n".join(out) + "\n" if out else ""
+    # The runner's old command syntax ("##[error]…") is recognised anywhere in a line.
+    return "\n".join(line.replace("##[", "#\u2060#[") for line in out) + "\n" if out else ""
 
 
 # ---------------------------------------------------------------------------------------------
