@@ -4,6 +4,7 @@ so a failed or interrupted write never leaves a half-written file or touches the
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -25,12 +26,31 @@ def _umask() -> int:
     return mask
 
 
-def write_atomic(path: Path, text: str) -> None:
-    folder = path.parent if str(path.parent) else Path(".")
+def _target(path: Path) -> tuple[Path, os.stat_result | None]:
+    """Where to write: the path itself when new, the file a symlink points to (the link stays),
+    never anything but a regular file: a device, a FIFO or /proc/self/fd/1 would be replaced."""
+    if path.is_symlink():
+        if not path.exists():
+            raise OutputError(f"{path}: on symbolinen linkki tiedostoon, jota ei ole / is a symlink to a missing file")
+        path = Path(os.path.realpath(path))
+    if not os.path.lexists(path):
+        return path, None
     if path.is_dir():
         raise OutputError(f"{path}: is a folder")
+    info = os.stat(path)
+    if not stat.S_ISREG(info.st_mode):
+        raise OutputError(f"{path}: ei ole tavallinen tiedosto, joten sitä ei korvata / is not a regular file, not replaced")
+    return path, info
+
+
+def write_atomic(path: Path, text: str) -> None:
+    path, existing = _target(path)
+    folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise OutputError(f"{path}: folder {folder} does not exist")
+    if existing is not None and existing.st_nlink > 1:
+        _write_in_place(path, text)  # a rename would split the hard links
+        return
     fd, tmp = None, None
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
@@ -39,7 +59,8 @@ def write_atomic(path: Path, text: str) -> None:
             fh.write(text)
             fh.flush()
             os.fsync(fh.fileno())
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes the file private; a published document is not
+        # mkstemp makes the file private; a rewritten file keeps its own mode, a new one gets the usual
+        os.chmod(tmp, stat.S_IMODE(existing.st_mode) if existing is not None else 0o666 & ~_umask())
         os.replace(tmp, path)
         tmp = None
     except OSError as exc:
@@ -49,3 +70,15 @@ def write_atomic(path: Path, text: str) -> None:
             os.close(fd)
         if tmp is not None and os.path.exists(tmp):
             os.unlink(tmp)
+
+
+def _write_in_place(path: Path, text: str) -> None:
+    """Rewrite a hard-linked file through its own inode, so every name keeps seeing it."""
+    try:
+        with open(path, "r+", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+            fh.truncate()
+            fh.flush()
+            os.fsync(fh.fileno())
+    except OSError as exc:
+        raise OutputError(f"{path}: {exc.strerror or exc}") from None
