@@ -54,12 +54,15 @@ def _error(file: str, rule: str, line: int, column: int, key: str, **params: Any
 
 def read_text(path: Path, display: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     try:
-        size = path.stat().st_size
         if path.is_dir():
             raise _error(display, "input.unreadable", 1, 1, "input.is_dir")
-        if size > max_bytes:
+        # At most one byte more than the limit: stat() says 0 for a device or a pipe
+        # (/dev/zero, /dev/stdin), so only reading tells the size.
+        with path.open("rb") as handle:
+            raw = handle.read(max_bytes + 1)
+        if len(raw) > max_bytes:
+            size = path.stat().st_size if path.is_file() else f"> {max_bytes}"
             raise _error(display, "input.too-large", 1, 1, "input.too_large", size=size, limit=max_bytes)
-        raw = path.read_bytes()
     except FileNotFoundError:
         raise _error(display, "input.unreadable", 1, 1, "input.missing") from None
     except PermissionError:
