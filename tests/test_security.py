@@ -92,3 +92,23 @@ def test_reading_a_device_stops_at_the_limit(cli):
     result = cli("validate", "/dev/zero", "--format", "json")
     assert result.exit_code == 2 and "input.too-large" in result.output
     assert time.monotonic() - start < 30
+
+
+# --- settings above the repository never apply -------------------------------------------------
+
+
+@pytest.mark.parametrize("marker", [".git", "pyproject.toml"])
+def test_settings_above_the_repository_root_are_not_used(cli, tmp_path, monkeypatch, marker):
+    # A kotocheck.toml in a parent folder would turn the missing approval (1.7, a warning) into info.
+    (tmp_path / "kotocheck.toml").write_text('[severity]\n"1.7" = "info"\n', encoding="utf-8")
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    if marker == ".git":
+        (repo / ".git").mkdir()
+    else:
+        (repo / "pyproject.toml").write_text('[project]\nname = "x"\n', encoding="utf-8")
+    (repo / "ohjelma.yaml").write_text(MINIMAL.format(title="Ohjelma"), encoding="utf-8")
+    monkeypatch.chdir(repo)
+    out = cli("validate", "ohjelma.yaml").output
+    assert "  varoitus  1.7  " in out
+    assert cli("config").output.startswith("# ei asetustiedostoa")

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import datetime as dt
 import fnmatch
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -109,8 +110,13 @@ class ConfigError(Exception):
         self.finding = finding
 
 
+ROOT_MARKERS = (".git", "pyproject.toml")  # a repository or project root ends the search
+
+
 def find(start: Path) -> tuple[Path, dict] | None:
-    """The nearest config file above `start`, with its kotocheck table."""
+    """The nearest config file above `start`, with its kotocheck table. The search stops at the
+    repository root (a folder with .git, or a project's pyproject.toml even without our table): a
+    kotocheck.toml in a folder above the repository must not change its verdicts unseen."""
     import tomllib
 
     folder = start if start.is_dir() else start.parent
@@ -131,6 +137,8 @@ def find(start: Path) -> tuple[Path, dict] | None:
                     continue  # a pyproject without our table says nothing about kotocheck
                 return path, table
             return path, data
+        if any(os.path.lexists(candidate / marker) for marker in ROOT_MARKERS):
+            return None
     return None
 
 
