@@ -112,3 +112,11 @@ def test_settings_above_the_repository_root_are_not_used(cli, tmp_path, monkeypa
     out = cli("validate", "ohjelma.yaml").output
     assert "  varoitus  1.7  " in out
     assert cli("config").output.startswith("# ei asetustiedostoa")
+
+
+def test_line_ends_of_the_output_itself_stay():
+    from kotocheck.visible import visible
+
+    # CSV's CRLF (RFC 4180), tabs and newlines are the output's own; a lone CR would overwrite the line.
+    assert visible("a,b\r\nc\td\n") == "a,b\r\nc\td\n"
+    assert visible("puhdas\rväärä\x1b[2K") == "puhdas\u240dväärä\u241b[2K"

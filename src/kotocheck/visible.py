@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import re
 
-# C0 controls except tab and newline, DEL, the C1 range, and the bidi embeddings/overrides/isolates.
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f\x80-\x9f\u202a-\u202e\u2066-\u2069]")
+# C0 controls except tab and newline, a carriage return that does not end a line (CSV's CRLF does),
+# DEL, the C1 range, and the bidi embeddings/overrides/isolates.
+_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x9f\u202a-\u202e\u2066-\u2069]|\r(?!\n)")
 
 
 def _mark(match: re.Match) -> str:
