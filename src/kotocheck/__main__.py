@@ -7,6 +7,9 @@ import sys
 
 
 def run() -> None:
+    from kotocheck.streams import prepare
+
+    prepare()  # narrow encodings and COLUMNS=0 must not break the output
     try:
         from kotocheck.cli import main
     except KeyboardInterrupt:

@@ -1,0 +1,51 @@
+"""The command's output on narrow encodings and odd terminal sizes (issue 10, item 10): it never
+ends in a traceback, and what it prints still reads the same."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from conftest import EXAMPLES, TODAY
+
+KEMIJARVI = EXAMPLES / "kemijarvi-2023-2025.yaml"
+
+
+def run(args, **env):
+    environ = {**os.environ, "KOTOCHECK_TODAY": TODAY, **env}
+    return subprocess.run([sys.executable, "-m", "kotocheck", *args], capture_output=True, env=environ, timeout=120)
+
+
+@pytest.mark.parametrize("env, encoding", [
+    ({"PYTHONIOENCODING": "cp1252"}, "cp1252"),
+    ({"LANG": "C", "LC_ALL": "C", "PYTHONUTF8": "0", "PYTHONIOENCODING": ""}, "ascii"),
+])
+def test_a_narrow_encoding_gets_look_alikes_not_a_traceback(env, encoding):
+    result = run(["validate", str(KEMIJARVI)], **env)
+    out, err = result.stdout.decode(encoding), result.stderr.decode(encoding)
+    assert result.returncode == 1, err  # Kemijärvi has one error, as in UTF-8
+    assert "Traceback" not in err and "UnicodeEncodeError" not in err
+    # written by hand from the UTF-8 output: ä stays where the codec has it, else becomes a
+    assert ("lakisääteistä" if encoding == "cp1252" else "lakisaateista") in out
+    assert "12/36" in out
+
+
+def test_a_narrow_encoding_writes_symbols_as_plain_text():
+    from kotocheck.streams import lookalike
+
+    assert [lookalike(c) for c in "✖✔→…ä§"] == ["x", "v", "->", "...", "a", "S"]
+    assert lookalike("\u241b") == "^["  # a visible ESC stays visible
+    assert lookalike("中") == "?"
+
+
+@pytest.mark.parametrize("args, code, expected", [
+    (["--help"], 0, "Usage: "),
+    (["validate", "--bogus"], 2, "--bogus"),
+])
+def test_columns_zero_still_prints(args, code, expected):
+    result = run(args, COLUMNS="0", LINES="0")
+    assert result.returncode == code
+    assert expected in (result.stdout + result.stderr).decode()
