@@ -40,3 +40,43 @@ def test_the_suite_runs_the_code_in_src():
 
     assert Path(kotocheck.__file__).resolve().is_relative_to(ROOT / "src")
     assert folder("checklists") == ROOT / "checklists"  # the data read is the repository's too
+
+
+HOME = "https://github.com/kotocheck/kotocheck"
+
+
+def _metadata(tmp_path) -> str:
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(tmp_path), str(ROOT)],
+                   check=True, capture_output=True)
+    wheel = zipfile.ZipFile(next(tmp_path.glob("kotocheck-*.whl")))
+    name = next(n for n in wheel.namelist() if n.endswith(".dist-info/METADATA"))
+    licence = next(n for n in wheel.namelist() if n.endswith("licenses/LICENSE"))
+    assert wheel.read(licence).decode().startswith("MIT License")
+    return wheel.read(name).decode()
+
+
+def test_the_package_declares_its_licence_home_and_topic(tmp_path):
+    headers = _metadata(tmp_path).split("\n\n", 1)[0].splitlines()
+    assert "License-Expression: MIT" in headers
+    assert "License-File: LICENSE" in headers
+    assert (ROOT / "LICENSE").read_text().startswith("MIT License")
+    urls = {line.split(": ", 1)[1].split(", ", 1)[0] for line in headers if line.startswith("Project-URL: ")}
+    assert {"Homepage", "Documentation", "Source", "Issues"} <= urls
+    assert "Programming Language :: Python :: 3.11" in [line.split(": ", 1)[1] for line in headers
+                                                        if line.startswith("Classifier: ")]
+    keywords = next(line for line in headers if line.startswith("Keywords: "))
+    assert "kotouttamisohjelma" in keywords
+
+
+def test_readme_links_work_on_a_package_index():
+    """PyPI shows the README without the repository: a relative link there leads nowhere. Every
+    link is absolute, and each one into this project names a file that exists."""
+    import re
+
+    links = re.findall(r"\]\(([^)\s]+)\)", (ROOT / "README.md").read_text(encoding="utf-8"))
+    assert links
+    for link in links:
+        assert link.startswith(("https://", "http://", "#")), link
+        for prefix in (f"{HOME}/blob/main/", f"{HOME}/tree/main/"):
+            if link.startswith(prefix):
+                assert (ROOT / link[len(prefix):].split("#")[0]).exists(), link
