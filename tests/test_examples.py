@@ -59,7 +59,9 @@ def test_a_dangling_goal_in_a_follow_up_is_located(cli, tmp_path):
     from conftest import read_yaml, write_yaml
     data = read_yaml(EXAMPLES / "rovaniemi-seuranta-2022-2025.yaml")
     data["goals"][1]["goal"] = "T42"
-    data["programme"] = str(EXAMPLES / "rovaniemi-2022-2025.yaml")
+    # beside it: a programme named by a path outside the repository is refused (issue 10, item 6)
+    (tmp_path / "p.yaml").write_text((EXAMPLES / "rovaniemi-2022-2025.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    data["programme"] = "p.yaml"
     path = write_yaml(tmp_path / "f.yaml", data)
     result = cli("validate", path, "--lang", "en")
     assert result.exit_code == 1

@@ -68,8 +68,8 @@ def test_format_and_language_count_and_the_hint_repeats_them(cli, published):
     assert cli("render", "--check", "ohjelma.yaml", "--lang", "en", "--format", "md", "-o", "ohjelma.md").exit_code == 0
     finnish = cli("render", "--check", "ohjelma.yaml", "-o", "ohjelma.md")
     assert finnish.exit_code == 1 and finnish.output.endswith("-o ohjelma.md\n")
-    html = cli("render", "--check", "ohjelma.yaml", "--lang", "en", "--format", "html", "-o", "ohjelma.md")
-    assert html.output == "ohjelma.md is stale: run kotocheck render ohjelma.yaml -o ohjelma.md --format html --lang en\n"
+    html = cli("render", "--check", "ohjelma.yaml", "--lang", "en", "--format", "html", "-o", "ohjelma.html")
+    assert html.output == "ohjelma.html is stale: run kotocheck render ohjelma.yaml -o ohjelma.html --lang en\n"  # the suffix says html
 
 
 def test_check_with_a_file_needs_the_output_to_compare(cli, published):
@@ -184,9 +184,20 @@ def test_check_never_writes_even_when_every_output_is_stale(cli, tmp_path, monke
 
 
 @pytest.mark.parametrize("command, name, starts", [
-    ("render", "ohjelma.md", "# "), ("render", "ohjelma.html", "<!DOCTYPE html>"), ("render", "ohjelma.txt", "<!DOCTYPE html>"),
-    ("report", "puutteet.html", "<!DOCTYPE html>"), ("report", "puutteet.json", "{"), ("report", "puutteet.txt", "# "),
+    ("render", "ohjelma.md", "# "), ("render", "ohjelma.html", "<!DOCTYPE html>"), ("render", "ohjelma.htm", "<!DOCTYPE html>"),
+    ("report", "puutteet.html", "<!DOCTYPE html>"), ("report", "puutteet.json", "{"), ("report", "puutteet.markdown", "# "),
 ])
 def test_without_format_the_output_suffix_chooses_it(cli, published, command, name, starts):
     assert cli(command, "ohjelma.yaml", "-o", name).exit_code == 0
     assert (published / name).read_text(encoding="utf-8").startswith(starts)
+
+
+@pytest.mark.parametrize("args", [
+    ["-o", "ohjelma.txt"],  # no format of its own: which one was meant?
+    ["-o", "ohjelma.pdf"],  # a format kotocheck does not write
+    ["--format", "html", "-o", "ohjelma.md"],  # the option and the suffix disagree
+])
+def test_an_output_suffix_that_names_no_format_or_another_is_refused(cli, published, args):
+    result = cli("render", "ohjelma.yaml", *args)
+    assert result.exit_code == 2 and len(result.output.strip().splitlines()) == 1
+    assert not (published / args[-1]).exists()

@@ -34,7 +34,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic_core import PydanticCustomError
 
 from kotocheck import i18n
 from kotocheck.findings import Finding, Severity
@@ -47,11 +48,27 @@ class _Strict(BaseModel):
 
 
 class WaiverEntry(_Strict):
-    rule: str = Field(min_length=1)
+    rule: str
     files: str = "**"
-    reason: str = Field(min_length=1)
-    approved_by: str = Field(min_length=1)
+    reason: str
+    approved_by: str
     expires: dt.date | None = None
+
+    @field_validator("rule", "files", "reason", "approved_by")
+    @classmethod
+    def _not_blank(cls, value: str) -> str:
+        # A reason of spaces is no reason: refused here rather than accepted and shown as nothing.
+        if not value.strip():
+            raise PydanticCustomError("blank", "blank text")
+        return value
+
+    @field_validator("expires", mode="before")
+    @classmethod
+    def _a_date(cls, value: Any) -> Any:
+        # pydantic would read a number as seconds since 1970: expires = 20261231 is no date.
+        if isinstance(value, (bool, int, float)):
+            raise PydanticCustomError("not_date", "not a date")
+        return value
 
 
 class RenderEntry(_Strict):
@@ -67,7 +84,7 @@ class Settings(_Strict):
     fail_on: Severity = Severity.ERROR
     templates: str | None = None
     paths: list[str] = []
-    max_bytes: int = Field(default=5 * 1024 * 1024, gt=0)
+    max_bytes: int = Field(default=5 * 1024 * 1024, gt=0, strict=True)  # strict: `true` is not 1
     severity: dict[str, Severity] = {}
     waivers: list[WaiverEntry] = []
     render: list[RenderEntry] = []
@@ -84,7 +101,7 @@ class Config:
         return self.file.parent if self.file else Path.cwd()
 
     def resolve(self, relative: str) -> Path:
-        return (self.root / relative).resolve()
+        return Path(os.path.realpath(self.root / relative))  # realpath: a symlink loop must not raise
 
     def override(self, name: str, value: Any) -> None:
         """A command-line option given by the user."""
@@ -92,16 +109,39 @@ class Config:
             setattr(self.settings, name, value)
             self.origin[name] = "command line"
 
-    def waivers_for(self, file: Path) -> list[WaiverEntry]:
+    def relative(self, file: Path) -> str:
+        """The file as a waiver's `files` pattern sees it: relative to the settings file's folder.
+        realpath, not resolve(): a symlink loop must not raise here."""
         try:
-            relative = file.resolve().relative_to(self.root.resolve()).as_posix()
+            return Path(os.path.realpath(file)).relative_to(os.path.realpath(self.root)).as_posix()
         except ValueError:
-            relative = file.as_posix()
-        return [w for w in self.settings.waivers if _matches(relative, w.files)]
+            return file.as_posix()
+
+    def waivers_for(self, file: Path) -> list[WaiverEntry]:
+        relative = self.relative(file)
+        return [w for w in self.settings.waivers if matches(relative, w.files)]
 
 
-def _matches(relative: str, pattern: str) -> bool:
-    return pattern in ("**", "*") or fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(relative, pattern + "/*")
+def matches(relative: str, pattern: str) -> bool:
+    """A waiver's `files` glob, as gitignore and pathlib read one: `*`, `?` and `[...]` within one
+    name, `**` any number of folders (none too, so `ohjelma/**/*.yaml` covers `ohjelma/p.yaml`),
+    `./` and a leading `/` the settings file's folder, a pattern without `/` a name at any depth,
+    and a pattern naming a folder everything in it."""
+    parts = [part for part in pattern.split("/") if part not in ("", ".")]
+    if not parts:
+        return False
+    if "/" not in pattern.rstrip("/"):  # gitignore: only a slash before the end anchors a pattern
+        parts = ["**", *parts]
+    names = relative.split("/")
+    return _glob(tuple(parts), tuple(names)) or _glob((*parts, "**"), tuple(names))
+
+
+def _glob(parts: tuple[str, ...], names: tuple[str, ...]) -> bool:
+    if not parts:
+        return not names
+    if parts[0] == "**":
+        return any(_glob(parts[1:], names[start:]) for start in range(len(names) + 1))
+    return bool(names) and fnmatch.fnmatchcase(names[0], parts[0]) and _glob(parts[1:], names[1:])
 
 
 class ConfigError(Exception):
@@ -120,7 +160,8 @@ def find(start: Path) -> tuple[Path, dict] | None:
     import tomllib
 
     folder = start if start.is_dir() else start.parent
-    for candidate in [folder.resolve(), *folder.resolve().parents]:
+    real = Path(os.path.realpath(folder))  # realpath: a symlink loop must not raise
+    for candidate in [real, *real.parents]:
         for name in NAMES:
             path = candidate / name
             if not path.is_file():
@@ -202,9 +243,62 @@ def table_lines(text: str, table: str, in_pyproject: bool) -> list[int]:
     return [n for n, line in enumerate(text.splitlines(), start=1) if _is_header(line.strip(), name)]
 
 
+def setting_error(config: Config, name: str, key: str, **params: Any) -> ConfigError:
+    """A setting that is valid TOML but cannot be used (a templates folder that is not there),
+    located at its line as an invalid setting is."""
+    path = config.file or Path("kotocheck.toml")
+    where = _key_position(path, [name]) if config.file else (1, 1)
+    return _error(path, where, "config.invalid", field=name, problem=i18n.message(key, **params))
+
+
+def _entry_range(lines: list[str], first: int) -> range:
+    """Line numbers of a table's own lines: after its header `first`, up to the next header."""
+    end = next((n for n in range(first, len(lines)) if lines[n].strip().startswith("[")), len(lines))
+    return range(first + 1, end + 1)
+
+
+def waiver_position(path: Path, index: int, key: str) -> tuple[int, int]:
+    """Line and column of the value of `key` in the index-th [[waivers]] entry (its header when
+    the key is not written there)."""
+    text = path.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    starts = table_lines(text, "waivers", path.name == "pyproject.toml")
+    if index >= len(starts):
+        return _key_position(path, ["waivers"])
+    for number in _entry_range(lines, starts[index]):
+        match = re.match(rf"^\s*{re.escape(key)}\s*=\s*", lines[number - 1])
+        if match:
+            return number, match.end() + 1
+    return starts[index], 1
+
+
+def severity_position(path: Path, rule: str) -> tuple[int, int]:
+    """Line and column of the rule id `rule` under [severity] (or in `severity = {…}`)."""
+    text = path.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    in_pyproject = path.name == "pyproject.toml"
+    name = re.escape(rule)
+    key = re.compile(rf"(?:\"{name}\"|'{name}'|(?<![\w.\"'-]){name}(?![\w.\"'-]))\s*=")  # quoted or bare
+    header = "tool.kotocheck.severity" if in_pyproject else "severity"
+    for number, line in enumerate(lines, start=1):
+        if _is_header(line.strip(), header):
+            for inside in _entry_range(lines, number):
+                match = key.match(lines[inside - 1].lstrip())
+                if match:
+                    return inside, len(lines[inside - 1]) - len(lines[inside - 1].lstrip()) + 1
+            return number, 1
+    line = _line_of(text, "severity", in_pyproject)
+    if line:
+        match = key.search(lines[line - 1])
+        return line, match.start() + 1 if match else 1
+    return 1, 1
+
+
 def _key_position(path: Path, loc: list) -> tuple[int, int]:
     """Where a setting is: `key = …`, inside the n-th `[[table]]` entry when the error is in one;
     a missing key points at its entry's header."""
+    if len(loc) >= 2 and loc[0] == "severity" and isinstance(loc[1], str):
+        return severity_position(path, loc[1])
     text = path.read_text(encoding="utf-8")
     in_pyproject = path.name == "pyproject.toml"
     if len(loc) >= 2 and isinstance(loc[1], int):
@@ -227,6 +321,12 @@ def _key_position(path: Path, loc: list) -> tuple[int, int]:
 def _problem(err: dict) -> dict[str, str]:
     """The validation problem in plain words; pydantic's own text where we have none."""
     kind = err["type"]
+    if kind == "blank":
+        return i18n.message("config.blank")
+    if kind in ("int_type", "int_parsing"):
+        return i18n.message("config.not_int")
+    if kind == "not_date":
+        return i18n.message("config.not_date")
     if kind == "missing":
         return {"fi": "pakollinen asetus puuttuu", "en": "a required setting is missing"}
     if kind == "extra_forbidden":

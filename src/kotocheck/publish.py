@@ -26,12 +26,18 @@ def _normalised(kind: str, data: dict) -> dict:
 
 
 def _programme_of(result: FileResult, source: Path) -> dict | None:
+    from kotocheck import config, references
+
     target = result.document.data.get("programme")
     if not isinstance(target, str):
         return None
+    try:  # as the checks read it: inside the repository, a regular file, the settings' size limit
+        limit = config.load(source.parent).settings.max_bytes
+    except config.ConfigError:
+        limit = loader.DEFAULT_MAX_BYTES
     try:
-        data = loader.load(source.parent / target).data
-    except loader.LoadError:
+        data = references.load(source.parent, target, limit).data
+    except (references.Refused, loader.LoadError):
         return None
     try:
         return _normalised("programme", data)

@@ -104,6 +104,63 @@ def fail_located(finding, lang: str = "fi") -> None:
     raise typer.Exit(2)
 
 
+def refuse(key: str, **params) -> None:
+    """A one-line refusal in Finnish and English (i18n), exit 2: the command did nothing."""
+    from kotocheck import i18n
+
+    text = i18n.message(key, **params)
+    fail(f"{text['fi']} / {text['en']}", 2)
+
+
+# The suffixes that name each output format; the first is the one to suggest.
+SUFFIXES = {"md": (".md", ".markdown"), "html": (".html", ".htm"), "json": (".json",), "csv": (".csv",),
+            "text": (".txt",)}
+# Suffixes of what kotocheck never writes: whoever names one expects that format, not ours.
+FOREIGN = {".pdf", ".doc", ".docx", ".odt", ".rtf", ".xls", ".xlsx", ".ods", ".ppt", ".pptx", ".odp", ".png",
+           ".jpg", ".jpeg", ".svg", ".xml", ".yaml", ".yml", ".toml", ".zip"}
+
+
+def suffix_format(output: Optional[Path], choices: tuple[str, ...]) -> Optional[str]:
+    """The format of `choices` the output's suffix names, or None."""
+    suffix = output.suffix.lower() if output is not None else ""
+    return next((fmt for fmt in choices if suffix and suffix in SUFFIXES[fmt]), None)
+
+
+def output_format(given: Optional[str], output: Optional[Path], choices: tuple[str, ...], default: str,
+                  command: str) -> str:
+    """The format to write: --format, else the one the output's suffix names, else (no suffix) the
+    default. Refused, as HTML written into `out.pdf` would go unnoticed until someone opens it: a
+    suffix that names no format of the command when no --format says which (or one of a format
+    kotocheck never writes), and a suffix naming another format than --format."""
+    suffix = output.suffix.lower() if output is not None else ""
+    if not suffix:
+        return given or default
+    named = suffix_format(output, choices)
+    if named is None and (given is None or suffix in FOREIGN):
+        refuse("cli.output_suffix", path=output, suffix=suffix, command=command,
+               accepted=", ".join(s for fmt in choices for s in SUFFIXES[fmt]))
+    if given and named and given != named:
+        refuse("cli.output_mismatch", path=output, suffix=suffix, format=given, wanted=SUFFIXES[given][0])
+    return given or named
+
+
+def templates_folder(given: Optional[Path]) -> Optional[Path]:
+    """--templates as given; a folder that is not there is refused rather than left unused."""
+    if given is not None and not given.is_dir():
+        refuse("cli.no_templates", path=given)
+    return given
+
+
+def same_file(a: Path, b: Path) -> bool:
+    """output.same_file, safe for a symlink loop (Path.resolve raises on one in Python 3.11)."""
+    from kotocheck import output
+
+    try:
+        return output.same_file(a, b)
+    except (RuntimeError, OSError, ValueError):
+        return os.path.realpath(a) == os.path.realpath(b)
+
+
 def deliver(text: str, output: Optional[Path]) -> None:
     """A document to its file, written atomically, or to standard output."""
     from kotocheck.output import OutputError, write_atomic

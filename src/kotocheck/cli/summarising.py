@@ -9,7 +9,7 @@ from typing import List, Optional
 
 import typer
 
-from kotocheck.cli import deliver, DocLang, app, fail, reference_date, say
+from kotocheck.cli import deliver, DocLang, app, fail, output_format, reference_date, same_file, say
 
 
 class SummaryFormat(str, enum.Enum):
@@ -35,7 +35,6 @@ def summary(
     sen sisältöä), ja koodilla 2, kun polkua ei ole tai -o hylätään."""
     from kotocheck import discovery
     from kotocheck import summary as summaries
-    from kotocheck.output import same_file
     from kotocheck.render import TemplateError
 
     day = reference_date(today)
@@ -47,6 +46,7 @@ def summary(
         for path in [*paths, *files]:
             if same_file(path, output):
                 fail(f"{output}: -o names an input ({path}); refusing to overwrite it", 2)
+    chosen = output_format(format and format.value, output, tuple(f.value for f in SummaryFormat), "text", "summary")
     if not files:
         say("cli.no_documents")
     from kotocheck import config as config_module
@@ -55,15 +55,9 @@ def summary(
         built = summaries.check(files, day)
     except config_module.ConfigError as exc:
         fail(f"{exc.finding.file}:{exc.finding.line}:{exc.finding.column}: {exc.finding.message[lang.value if lang.value != 'sv' else 'fi']}", 2)
-    chosen = format.value if format else _suffix_format(output)
     try:
         text = summaries.output(built, chosen, lang.value)
     except TemplateError as exc:
         fail(f"template error: {exc}", 2)
     deliver(text, output)
 
-
-def _suffix_format(output: Optional[Path]) -> str:
-    """-o ohjelmat.html means HTML; without a known suffix, text."""
-    suffix = output.suffix.lstrip(".").lower() if output else ""
-    return {"htm": "html", "markdown": "md"}.get(suffix, suffix) if suffix in ("html", "htm", "md", "markdown", "csv", "json") else "text"
