@@ -424,7 +424,9 @@ def counted(suite: ET.Element) -> dict[str, int]:
 
 
 def declared(element: ET.Element) -> dict[str, int]:
-    return {key: int(element.get(key)) for key in ("tests", "failures", "errors", "skipped")}
+    # junit-10.xsd has `skipped` on <testsuite> only, not on <testsuites>
+    keys = ("tests", "failures", "errors", "skipped") if element.tag == "testsuite" else ("tests", "failures", "errors")
+    return {key: int(element.get(key)) for key in keys}
 
 
 @pytest.mark.parametrize("case", CASES, indirect=True)
@@ -435,7 +437,8 @@ def test_junit_counts_add_up(case, lang):
     assert root.tag == "testsuites"
     (suite,) = root.findall("testsuite")
     assert suite.get("name") == path
-    assert declared(suite) == counted(suite) == declared(root)
+    assert declared(suite) == counted(suite)
+    assert declared(root) == {key: declared(suite)[key] for key in declared(root)}
     cases = suite.findall("testcase")
     names = [c.get("name") for c in cases]
     assert len(names) == len(set(names))
@@ -457,7 +460,8 @@ def test_junit_items_fail_skip_or_pass_by_status(at):
     assert list(cases) == list(kemijarvi.statuses)
     for item, status in kemijarvi.statuses.items():
         failure = cases[item].find("failure")
-        assert (failure is not None) == (status in (Status.MISSING, Status.PARTIAL)), item
+        info = any(f.rule == item and f.severity is Severity.INFO for f in kemijarvi.findings)  # advice passes
+        assert (failure is not None) == (status in (Status.MISSING, Status.PARTIAL) and not info), item
     approval = cases["L32.1"]
     assert approval.get("name") == "L32.1 Council approval"
     failure = approval.find("failure")
@@ -527,6 +531,6 @@ def test_no_results_is_still_valid_output(fmt):
     elif fmt is sarif.report:
         assert json.loads(output)["runs"][0]["results"] == []
     elif fmt is junit.report:
-        assert declared(ET.fromstring(output)) == {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
+        assert declared(ET.fromstring(output)) == {"tests": 0, "failures": 0, "errors": 0}
     else:
         assert "::error" not in output

@@ -117,8 +117,11 @@ def test_a_checklist_of_another_kind_is_refused(cli, tmp_path):
     assert result.exit_code == 2 and len(result.output.strip().splitlines()) == 1
 
 
-def test_init_into_a_missing_folder_is_a_one_line_error(cli, tmp_path):
-    result = cli("init", "-o", tmp_path / "nope" / "ohjelma.yaml")
+def test_init_into_a_missing_folder_creates_it_and_through_a_file_is_a_one_line_error(cli, tmp_path):
+    # issue 10, item 14: -o creates a missing folder (output.write_atomic)
+    assert cli("init", "-o", tmp_path / "nope" / "ohjelma.yaml").exit_code == 0
+    assert (tmp_path / "nope" / "ohjelma.yaml").is_file()
+    result = cli("init", "-o", tmp_path / "nope" / "ohjelma.yaml" / "x.yaml")
     assert result.exit_code == 2 and len(result.output.strip().splitlines()) == 1
 
 

@@ -132,15 +132,16 @@ def test_the_hooks_manifest_declares_both_hooks_as_python():
     for spec in HOOKS:
         assert spec["language"] == "python" and spec["name"] and spec["description"]
         assert shlex.split(spec["entry"])[0] == "kotocheck"
-    assert shlex.split(hook("kotocheck")["entry"]) == ["kotocheck", "validate"]
-    assert hook("kotocheck")["types"] == ["yaml"]
+    assert shlex.split(hook("kotocheck")["entry"]) == ["kotocheck", "validate", "--with-referrers"]
+    assert "types" not in hook("kotocheck")  # `files` selects the YAML documents and the settings files
     assert shlex.split(hook("kotocheck-render")["entry"]) == ["kotocheck", "render", "--check"]
     assert hook("kotocheck-render")["pass_filenames"] is False
 
 
 def test_the_validate_hook_gets_the_documents_and_not_the_ci_settings():
     names = selected(hook("kotocheck"), all_files(REPO))
-    assert names == ["ohjelma/ohjelma.yaml", "palvelut/kotoutumisohjelma.yaml", "seuranta/seuranta-2025.yaml"]
+    assert names == ["kotocheck.toml", "ohjelma/ohjelma.yaml", "palvelut/kotoutumisohjelma.yaml",
+                     "seuranta/seuranta-2025.yaml"]  # the settings too: they change the documents' verdicts
 
 
 @pytest.mark.parametrize("changed, runs", [
@@ -238,7 +239,7 @@ def test_the_action_is_valid_composite_action_metadata():
     for name, spec in ACTION["inputs"].items():
         assert re.fullmatch(r"[a-z][a-z0-9-]*", name) and spec["description"]
         assert isinstance(spec.get("default", ""), str)
-    assert ACTION["inputs"]["paths"]["default"] == "."
+    assert ACTION["inputs"]["paths"]["default"] == ""  # the settings' paths, else "."
     assert {"paths", "fail-on", "args", "version", "python-version"} <= set(ACTION["inputs"])
     setup = steps[0]
     assert setup["uses"].startswith("actions/setup-python@")

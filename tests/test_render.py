@@ -116,8 +116,9 @@ def test_a_write_failure_is_one_line_and_keeps_the_old_output(cli, tmp_path):
     example = EXAMPLES / "kemijarvi-2023-2025.yaml"
     result = cli("render", example, "--format", "md", "-o", tmp_path)
     assert result.exit_code == 2 and "is a folder" in result.output and len(result.output.strip().splitlines()) == 1
-    nowhere = cli("render", example, "--format", "md", "-o", tmp_path / "missing" / "x.md")
-    assert nowhere.exit_code == 2 and "does not exist" in nowhere.output
+    (tmp_path / "file").write_text("", encoding="utf-8")  # a missing folder is created; a file is no folder
+    nowhere = cli("render", example, "--format", "md", "-o", tmp_path / "file" / "x.md")
+    assert nowhere.exit_code == 2 and "is not a folder" in nowhere.output
 
 
 def test_a_failed_write_leaves_the_earlier_output_and_no_temporary_file(tmp_path, monkeypatch):

@@ -382,8 +382,11 @@ def test_schema_never_overwrites_without_force(cli, tmp_path):
     assert json.loads(out.read_text(encoding="utf-8")) == committed("programme")
 
 
-def test_schema_into_a_missing_folder_is_a_one_line_error(cli, tmp_path):
-    result = cli("schema", "-o", tmp_path / "nope" / "x.json")
+def test_schema_into_a_missing_folder_creates_it_and_through_a_file_is_a_one_line_error(cli, tmp_path):
+    # issue 10, item 14: init tells users to run `kotocheck schema -o schemas/programme.schema.json`
+    assert cli("schema", "-o", tmp_path / "nope" / "x.json").exit_code == 0
+    assert (tmp_path / "nope" / "x.json").is_file()
+    result = cli("schema", "-o", tmp_path / "nope" / "x.json" / "y.json")
     assert result.exit_code == 2 and len(result.output.strip().splitlines()) == 1
 
 

@@ -431,8 +431,12 @@ def test_output_that_names_an_input_is_refused(cli, folder):
     assert target.read_bytes() == before
 
 
-def test_output_into_a_missing_folder_exits_2(cli, tmp_path):
+def test_output_into_a_missing_folder_creates_it_but_not_through_a_file(cli, tmp_path):
+    # issue 10, item 14: a missing folder of -o is created (output.write_atomic), as users expect
     result = cli("summary", EXAMPLES, "-o", tmp_path / "ei" / "ole.md", "--format", "md")
+    assert result.exit_code == 0 and (tmp_path / "ei" / "ole.md").is_file()
+    (tmp_path / "tiedosto").write_text("", encoding="utf-8")
+    result = cli("summary", EXAMPLES, "-o", tmp_path / "tiedosto" / "ole.md", "--format", "md")
     assert result.exit_code == 2
 
 

@@ -23,7 +23,7 @@ class GapItem:
     title: dict
     text: dict
     hint: dict
-    severity: Severity
+    severity: Severity  # in this run: kotocheck.toml's [severity] where it sets one
     status: Status
     source: dict  # label of the source with step and bullet or section
     url: str
@@ -32,6 +32,7 @@ class GapItem:
     line: int | None  # where the evidence is, or where the shortfall was found
     findings: list[dict] = field(default_factory=list)  # {line, column, message}
     reason: str | None = None  # why the municipality declared it not applicable
+    legal: bool = False  # the law requires it (the checklist's severity: a local setting does not change the law)
 
 
 UNMET = (Status.MISSING, Status.PARTIAL)
@@ -113,7 +114,7 @@ class GapReport:
     @property
     def legal_unmet(self) -> list[GapItem]:
         """The items resting on the law that are missing or partly covered, in checklist order."""
-        return [i for s in self.steps for i in s.items if legal_requirement(i.rests_on, i.severity) and i.status in UNMET]
+        return [i for s in self.steps for i in s.items if i.legal and i.status in UNMET]
 
 
 def _checklist(result: FileResult) -> Checklist | None:
@@ -158,14 +159,16 @@ def build(result: FileResult) -> GapReport | None:
             status = result.statuses.get(item.id, Status.MISSING)
             found = by_rule.get(item.id, [])
             line = found[0].line if found else _evidence_line(doc, item)
+            legal = legal_requirement(item.rests_on, item.severity)
             items.append(GapItem(
                 id=item.id, title=item.title.as_dict(), text=item.text.as_dict(), hint=item.hint.as_dict(),
-                severity=item.severity, status=status, source=checklist.source_label(item.source),
+                # the findings carry kotocheck.toml's [severity] (engine.check_file): the report says what validate says
+                severity=found[0].severity if found else item.severity, status=status,
+                source=checklist.source_label(item.source),
                 url=checklist.sources[item.source.document].url, also=[checklist.source_label(a) for a in item.also],
                 rests_on=item.rests_on, line=line if status is not Status.NOT_APPLICABLE else waivers[item.id].line,
                 findings=[{"line": f.line, "column": f.column, "message": f.message} for f in found],
-                reason=waivers[item.id].reason if item.id in waivers else None))
-            legal = legal_requirement(item.rests_on, item.severity)
+                reason=waivers[item.id].reason if item.id in waivers else None, legal=legal))
             counts.add(status, legal)
             total.add(status, legal)
         steps.append(StepGroup(number=step.number, title=step.title.as_dict(), items=items, counts=counts))

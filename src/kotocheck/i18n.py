@@ -426,6 +426,65 @@ MESSAGES: dict[str, dict[str, str]] = {
     "type.none": {"fi": "tyhjä arvo", "en": "empty value"},
     "type.year_or_date": {"fi": "vuosi (2025), kuukausi (2025-03) tai päivämäärä (2025-03-01)",
                           "en": "a year (2025), month (2025-03) or date (2025-03-01)"},
+    # CI integrations: the GitHub step summary
+    "out.summary_truncated": {"fi": "Yhteenveto on katkaistu, koska GitHub näyttää enintään {limit}. "
+                                    "Kaikki havainnot ovat työn lokissa; koko raportti: kotocheck validate --format json.",
+                              "en": "The summary was cut short: GitHub shows at most {limit}. "
+                                    "Every finding is in the job log; the full report: kotocheck validate --format json."},
+    "out.summary_unwritable": {"fi": "yhteenvetoa ei voitu kirjoittaa tiedostoon {file} ({reason}); havainnot ovat lokissa.",
+                               "en": "could not write the step summary to {file} ({reason}); the findings are in the log."},
+    # paths named inside a document (references.py); settings that cannot apply; -o and --templates
+    "reference.nul": {"fi": "polussa on NUL-merkki, joten se ei nimeä tiedostoa",
+                      "en": "the path holds a NUL character, so it names no file"},
+    "reference.bad_name": {"fi": "polku ei ole kelvollinen tiedostonimi", "en": "the path is not a valid file name"},
+    "reference.too_long": {"fi": "polun nimi on liian pitkä (yli {limit} tavua)",
+                           "en": "a name in the path is too long (over {limit} bytes)"},
+    "reference.outside": {"fi": "polku johtaa repositorion {root} ulkopuolelle, joten sitä ei lueta",
+                          "en": "the path leads outside the repository {root}, so it is not read"},
+    "reference.loop": {"fi": "polku on symbolisten linkkien silmukka", "en": "the path is a loop of symbolic links"},
+    "reference.unreadable": {"fi": "polkua ei voi lukea: {reason}", "en": "the path cannot be read: {reason}"},
+    "reference.folder": {"fi": "polku on kansio, ei tiedosto", "en": "the path is a folder, not a file"},
+    "reference.not_regular": {"fi": "polku ei ole tavallinen tiedosto (laite, putki tai pistoke), joten sitä ei lueta",
+                              "en": "the path is not a regular file (a device, pipe or socket), so it is not read"},
+    "check.file_refused": {"fi": "tiedostoon {value} ei voi viitata: {reason}",
+                           "en": "the file {value} cannot be referred to: {reason}"},
+    "config.unknown_rule": {"fi": "Asetustiedoston [severity]-kohdan sääntöä {value} ei ole missään tarkistuslistassa "
+                                  "eikä kotocheckin omissa säännöissä, joten asetus ei muuta mitään.{near}",
+                            "en": "The [severity] rule {value} is in no checklist and is none of kotocheck's own "
+                                  "rules, so the setting changes nothing.{near}"},
+    "config.unknown_rule.hint": {"fi": "Kirjoita säännön tunnus sellaisena kuin havainto sen näyttää (esim. \"2.2\" tai "
+                                       "\"schema.missing\"); kotocheck explain näyttää kohtien tunnukset.",
+                                 "en": "Write the rule id as a finding shows it (e.g. \"2.2\" or \"schema.missing\"); "
+                                       "kotocheck explain shows the item ids."},
+    "config.unknown_waiver_rule": {"fi": "Asetustiedoston poikkeuksen kohtaa {value} ei ole missään tarkistuslistassa, "
+                                         "joten poikkeus ei koske mitään.{near}",
+                                   "en": "The waiver's item {value} is in no checklist, so the waiver waives nothing.{near}"},
+    "config.unknown_waiver_rule.hint": {"fi": "Kirjoita tarkistuslistan kohdan tunnus (esim. \"5.8\"); "
+                                              "kotocheck explain näyttää tunnukset.",
+                                        "en": "Write the id of a checklist item (e.g. \"5.8\"); kotocheck explain shows the ids."},
+    "config.near": {"fi": " Tarkoititko {value}?", "en": " Did you mean {value}?"},
+    "config.unused_waiver": {"fi": "Asetustiedoston poikkeuksen ({value}) tiedostomalli {files} ei vastaa yhtään "
+                                   "tarkistettua asiakirjaa eikä yhtään asiakirjaa {where}, joten poikkeus ei koske mitään.",
+                             "en": "The files pattern {files} of the waiver ({value}) matches no document checked and no "
+                                   "document {where}, so the waiver waives nothing."},
+    "config.where_paths": {"fi": "asetuksen paths kansioissa", "en": "under the paths setting"},
+    "config.where_folder": {"fi": "asetustiedoston kansiossa", "en": "in the settings file's folder"},
+    "config.unused_waiver.hint": {"fi": "Malli on suhteessa asetustiedoston kansioon: ohjelma/*.yaml kattaa kansion "
+                                        "ohjelma YAML-tiedostot ja **/ minkä tahansa määrän alikansioita.",
+                                  "en": "The pattern is relative to the settings file's folder: ohjelma/*.yaml covers the "
+                                        "YAML files in ohjelma, and **/ any number of folders."},
+    "config.blank": {"fi": "tyhjä tai pelkkiä välilyöntejä; kirjoita teksti", "en": "blank; write the text"},
+    "config.not_int": {"fi": "arvon on oltava kokonaisluku (esim. 5000000)",
+                       "en": "the value must be a whole number (e.g. 5000000)"},
+    "config.not_date": {"fi": "arvon on oltava päivämäärä (VVVV-KK-PP)", "en": "the value must be a date (YYYY-MM-DD)"},
+    "config.no_templates": {"fi": "mallipohjakansiota {path} ei ole", "en": "the templates folder {path} does not exist"},
+    "cli.no_templates": {"fi": "{path}: mallipohjakansiota ei ole", "en": "{path}: no such templates folder"},
+    "cli.output_suffix": {"fi": "{path}: pääte {suffix} ei nimeä komennon {command} muotoa; sallitut päätteet: {accepted}",
+                          "en": "{path}: the suffix {suffix} names no format of {command}; accepted suffixes: {accepted}"},
+    "cli.output_mismatch": {"fi": "{path}: pääte {suffix} ei vastaa muotoa {format}; käytä päätettä {wanted} tai jätä "
+                                  "--format pois",
+                            "en": "{path}: the suffix {suffix} does not match the format {format}; use {wanted} or leave "
+                                  "out --format"},
 }
 
 

@@ -46,12 +46,11 @@ def _target(path: Path) -> tuple[Path, os.stat_result | None]:
 def write_atomic(path: Path, text: str) -> None:
     path, existing = _target(path)
     folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise OutputError(f"{path}: folder {folder} does not exist")
+    created = _make_folders(path, folder)
     if existing is not None and existing.st_nlink > 1:
         _write_in_place(path, text)  # a rename would split the hard links
         return
-    fd, tmp = None, None
+    fd, tmp, done = None, None, False
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
@@ -62,7 +61,7 @@ def write_atomic(path: Path, text: str) -> None:
         # mkstemp makes the file private; a rewritten file keeps its own mode, a new one gets the usual
         os.chmod(tmp, stat.S_IMODE(existing.st_mode) if existing is not None else 0o666 & ~_umask())
         os.replace(tmp, path)
-        tmp = None
+        tmp, done = None, True
     except OSError as exc:
         raise OutputError(f"{path}: {exc.strerror or exc}") from None
     finally:
@@ -70,6 +69,35 @@ def write_atomic(path: Path, text: str) -> None:
             os.close(fd)
         if tmp is not None and os.path.exists(tmp):
             os.unlink(tmp)
+        if not done:  # nothing written: leave no empty folders behind either
+            _remove_folders(created)
+
+
+def _make_folders(path: Path, folder: Path) -> list[Path]:
+    """Create the missing folders of a new output, as `-o schemas/x.json` is expected to; the
+    ones created (outermost first), so a failed write can take them away again."""
+    missing = []
+    for parent in [folder, *folder.parents]:
+        if os.path.lexists(parent):
+            break
+        missing.append(parent)
+    for parent in reversed(missing):
+        try:
+            parent.mkdir()
+        except OSError as exc:
+            _remove_folders(missing[missing.index(parent) + 1:][::-1])
+            raise OutputError(f"{path}: {parent}: {exc.strerror or exc}") from None
+    if not folder.is_dir():  # a file or a broken link where the folder should be
+        raise OutputError(f"{path}: {folder} ei ole kansio / is not a folder")
+    return missing[::-1]
+
+
+def _remove_folders(created: list[Path]) -> None:
+    for folder in reversed(created):
+        try:
+            folder.rmdir()
+        except OSError:
+            return
 
 
 def _write_in_place(path: Path, text: str) -> None:

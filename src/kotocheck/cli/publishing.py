@@ -14,7 +14,8 @@ from typing import Optional
 
 import typer
 
-from kotocheck.cli import fail_located, deliver, DocFormat, DocLang, ReportFormat, fail, reference_date, app
+from kotocheck.cli import (fail_located, deliver, DocFormat, DocLang, ReportFormat, fail, output_format,
+                           reference_date, same_file, suffix_format, templates_folder, app)
 
 
 LANG_HELP = ("Otsikoiden kieli; oletus asiakirjan language tai kotocheck.toml / language of headings; "
@@ -28,12 +29,11 @@ CHECK_HELP = ("Vertaa tallennettuun tulosteeseen, älä kirjoita; ilman tiedosto
               "compare with the committed output, never write; without FILE, the \\[\\[render]] entries of kotocheck.toml.")
 
 
-def _format(given: Optional[str], output: Optional[Path], choices: tuple[str, ...], default: str) -> str:
-    """The --format given, else the output file's suffix when it names a format, else the default."""
-    if given:
-        return given
-    suffix = output.suffix.lstrip(".").lower() if output is not None else ""
-    return suffix if suffix in choices else default
+def _format(given: Optional[str], output: Optional[Path], choices: tuple[str, ...], default: str,
+            command: str = "render") -> str:
+    """The --format given, else the output file's suffix, else the default; a suffix that names
+    no format here, or another one than --format, ends the command (cli.output_format)."""
+    return output_format(given, output, choices, default, command)
 
 
 @app.command()
@@ -49,7 +49,9 @@ def report(
     """Puuteraportti: jokainen tarkistuslistan kohta tiloineen / the gap report of every checklist item."""
     from kotocheck import publish
 
-    fmt = _format(format and format.value, output, ("md", "html", "json"), "md")
+    _not_the_input(file, output)
+    fmt = _format(format and format.value, output, ("md", "html", "json"), "md", "report")
+    templates = templates_folder(templates)
     _publish(file, output, lambda result, config: publish.gap_report(
         result, fmt, _language(result, lang and lang.value, config), templates or _templates(config)), today)
 
@@ -72,7 +74,7 @@ class RenderJob:
     def command(self) -> str:
         """The `kotocheck render` command that writes this output, with only the options it needs."""
         words = ["kotocheck", "render", _shown(self.source), "-o", _shown(self.output)]
-        if self.format != _format(None, self.output, ("md", "html"), "html"):
+        if self.format != (suffix_format(self.output, ("md", "html")) or "html"):
             words += ["--format", self.format]
         if self.lang not in (None, "fi"):
             words += ["--lang", self.lang]
@@ -102,7 +104,7 @@ def render(
     today: Optional[str] = typer.Option(None, "--today", hidden=True),
 ) -> None:
     """Julkaistava asiakirja / the document as a council or website publishes it."""
-    given = (format and format.value, lang and lang.value, templates)
+    given = (format and format.value, lang and lang.value, templates_folder(templates))
     if file is None:
         if not check:
             fail("give a FILE to render, or --check to check the [[render]] entries of kotocheck.toml", 2)
@@ -114,6 +116,7 @@ def render(
             fail("--check needs -o OUT, the committed output to compare with", 2)
         _check([_job(file, output, *given)], today)
     else:
+        _not_the_input(file, output)
         _publish(file, output, _job(file, output, *given).build, today)
 
 
@@ -125,19 +128,23 @@ def _job(source: Path, output: Optional[Path], fmt: Optional[str], lang: Optiona
 def _configured_jobs(fmt: Optional[str], lang: Optional[str], templates: Optional[Path]) -> list[RenderJob]:
     """The [[render]] entries of the settings file found from the current folder, paths relative
     to that file; options given on the command line win over the file."""
-    from kotocheck import config
+    from kotocheck import config, discovery
 
     try:
         found = config.load()
+        # pre-commit runs at the repository's top: settings kept in a subfolder are found below it
+        configs = [found] if found.file is not None else [
+            c for c in map(config.load, discovery.settings_below(Path.cwd())) if c.file is not None and c.settings.render]
     except config.ConfigError as exc:
         fail_located(exc.finding)
-    if found.file is None:
+    configs = list({c.file: c for c in configs}.values())  # a pyproject.toml beside kotocheck.toml finds the same
+    if not configs:
         fail("--check without FILE needs a kotocheck.toml (or [tool.kotocheck] in pyproject.toml) with [[render]] entries", 2)
-    if not found.settings.render:
+    if not found.settings.render and found.file is not None:
         fail(f"{_shown(found.file)}: no [[render]] entries to check", 2)
-    folder = templates or (found.resolve(found.settings.templates) if found.settings.templates else None)
-    return [_job(found.resolve(entry.source), found.resolve(entry.output), fmt or entry.format, lang or entry.lang, folder)
-            for entry in found.settings.render]
+    return [_job(c.resolve(entry.source), c.resolve(entry.output), fmt or entry.format, lang or entry.lang,
+                 templates or _templates(c))
+            for c in configs for entry in c.settings.render]
 
 
 def _check(jobs: list[RenderJob], today: Optional[str]) -> None:
@@ -158,7 +165,17 @@ def _language(result, given: Optional[str], config) -> str:
 
 
 def _templates(config) -> Optional[Path]:
-    return config.resolve(config.settings.templates) if config.settings.templates else None
+    """The settings file's templates folder; one that is not there ends the command, located at
+    the setting, rather than being passed over for the built-in templates."""
+    from kotocheck import config as config_module
+
+    if not config.settings.templates:
+        return None
+    folder = config.resolve(config.settings.templates)
+    if not folder.is_dir():
+        fail_located(config_module.setting_error(config, "templates", "config.no_templates",
+                                                 path=config.settings.templates).finding)
+    return folder
 
 
 def _committed(path: Path) -> Optional[str]:
@@ -170,12 +187,15 @@ def _committed(path: Path) -> Optional[str]:
         return None
 
 
-def _publish(file: Path, output: Optional[Path], build, today: Optional[str]) -> None:
-    """Check the file, build the output, write it atomically (or to stdout)."""
-    from kotocheck.output import same_file
-
+def _not_the_input(file: Path, output: Optional[Path]) -> None:
+    """Said first: `-o ohjelma.yaml` is above all the input, whatever its suffix says."""
     if output is not None and same_file(file, output):
         fail(f"{output}: -o names the input file; refusing to overwrite it", 2)
+
+
+def _publish(file: Path, output: Optional[Path], build, today: Optional[str]) -> None:
+    """Check the file, build the output, write it atomically (or to stdout)."""
+    _not_the_input(file, output)
     text = _build(file, build, today)
     deliver(text, output)
 

@@ -23,11 +23,13 @@ def validate(
     exit_zero: bool = typer.Option(False, "--exit-zero", help="Raportoi, mutta älä epäonnistu / report without failing."),
     no_waivers: bool = typer.Option(False, "--no-waivers", help="Näytä, mitä poikkeukset piilottavat / show what waivers hide."),
     list_files: bool = typer.Option(False, "--list-files", help="Listaa tarkistettavat tiedostot / list the files that would be checked."),
+    with_referrers: bool = typer.Option(False, "--with-referrers", help="Myös asiakirjat, jotka viittaavat annettuihin (pre-commit) / "
+                                        "also the documents that refer to those given (pre-commit)."),
     today: Optional[str] = typer.Option(None, "--today", hidden=True, help="Reference date (tests)."),
 ) -> None:
     """Tarkista ohjelma tarkistuslistaa ja lakia vasten / check files against the checklist and the law."""
     from kotocheck import config as config_module, discovery
-    from kotocheck.engine import check_files
+    from kotocheck.engine import check_files, settings_said
     from kotocheck.findings import Severity
 
     try:
@@ -36,6 +38,8 @@ def validate(
         fail_located(exc.finding, lang.value if lang else "fi")
     # Paths from the settings file are shown relative to the current folder, as if typed.
     targets = discovery.find(list(files) if files else [_relative(base.resolve(p)) for p in base.settings.paths])
+    if files:  # pre-commit passes what changed: settings files, and documents others refer to
+        targets = _changed(list(files), targets, with_referrers, lang.value if lang else base.settings.lang)
     if list_files:
         sys.stdout.write("".join(f"{p}\n" for p in targets))
         raise typer.Exit(0)
@@ -47,6 +51,7 @@ def validate(
         results = list(check_files(_progress(targets, chosen), reference_date(today), use_waivers=not no_waivers))
     except config_module.ConfigError as exc:
         fail_located(exc.finding, language)
+    settings_said(targets, results)  # waivers and [severity] entries that apply to nothing
     from kotocheck import reporters
 
     emit(reporters.get(chosen)(results, language), colour=chosen == "text")
@@ -89,13 +94,56 @@ def _stderr_console():
 
 
 def _append_step_summary(results, lang: str) -> None:
+    """Append within what is left of GitHub's 1 MiB. The summary is an extra: a path that cannot
+    be written (a folder, no permission, a FIFO nobody reads) costs one line, never the verdict."""
+    from kotocheck import i18n
     from kotocheck.reporters import github
+    from kotocheck.visible import visible
 
-    with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as fh:
-        fh.write(github.step_summary(results, lang))
+    path = os.environ["GITHUB_STEP_SUMMARY"]
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_NONBLOCK, 0o666)
+        try:
+            data = github.step_summary(results, lang, github.SUMMARY_LIMIT - os.fstat(fd).st_size).encode("utf-8")
+            while data:
+                data = data[os.write(fd, data):]
+        finally:
+            os.close(fd)
+    except (OSError, ValueError) as exc:  # ValueError: a NUL byte in the path
+        reason = getattr(exc, "strerror", None) or str(exc)
+        line = i18n.pick(i18n.message("out.summary_unwritable", file=path, reason=reason), lang)
+        sys.stderr.write(f"kotocheck: {visible(line)}\n")  # the path comes from the environment
 
 
 def _pick_message(key: str, lang: str) -> str:
     from kotocheck import i18n
 
     return i18n.pick(i18n.MESSAGES[key], lang)
+
+
+# ---------------------------------------------------------------------------------------------
+# pre-commit: what a change means (the validate hook in .pre-commit-hooks.yaml)
+
+def _changed(files: list[Path], targets: list[Path], with_referrers: bool, lang: str) -> list[Path]:
+    """A settings file given stands for the documents it governs: its `paths`, else every document
+    in its folder (a changed [severity] or waiver changes their verdicts). With --with-referrers,
+    the documents that refer to a given one are checked too (discovery.referrers)."""
+    from kotocheck import config as config_module, discovery, references
+
+    settings = [f for f in files if f.name in discovery.SETTINGS_NAMES and f.is_file()]
+    if settings:
+        expanded = [f for f in files if f not in settings]
+        for file in settings:
+            try:
+                found = config_module.load(file)
+            except config_module.ConfigError as exc:
+                fail_located(exc.finding, lang)
+            if found.file is not None:  # a pyproject.toml without [tool.kotocheck] governs nothing
+                expanded += [_relative(found.resolve(p)) for p in found.settings.paths] or [_relative(found.root)]
+        targets = discovery.find(expanded)
+        if not targets and len(settings) == len(files):
+            raise typer.Exit(0)  # settings that govern no document: nothing to check
+    if with_referrers and targets:
+        # the whole repository (where pre-commit runs): a reference never leads outside it
+        targets = targets + [_relative(p) for p in discovery.referrers(targets, references.root(Path.cwd()))]
+    return targets

@@ -268,6 +268,12 @@ def item_rules(checklist: Checklist) -> list[Rule]:
     return rules
 
 
+def item_severity(rule: Rule, result: FileResult) -> Severity:
+    """The severity an item has in this run: that of its findings, which carry kotocheck.toml's
+    [severity] (the engine applied it), else the checklist's."""
+    return next((f.severity for f in result.findings if f.rule == rule.id), rule.severity)
+
+
 def tool_rule(rule_id: str) -> Rule:
     title, text = TOOL_RULES.get(rule_id, ({"fi": rule_id, "en": rule_id}, {"fi": rule_id, "en": rule_id}))
     family = rule_id.split(".", 1)[0]

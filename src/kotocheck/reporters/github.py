@@ -97,8 +97,9 @@ def _file_summary(path: str, result: FileResult, rules: common.Rules, lang: str)
         if status not in (Status.MISSING, Status.PARTIAL):
             continue
         first = next((f for f in findings if f.rule == rule.id), None)
+        severity = common.item_severity(rule, result)  # kotocheck.toml's [severity], as validate judged it
         gaps.append([rule.id, i18n.pick(rule.title, lang), common.status_label(status, lang),
-                     common.severity_label(rule.severity, lang), first.line if first else ""])
+                     common.severity_label(severity, lang), first.line if first else ""])
     if result.statuses:
         out += [f"### {common.label('gaps', lang)}", ""]
         if gaps:
@@ -123,8 +124,28 @@ def _file_summary(path: str, result: FileResult, rules: common.Rules, lang: str)
     return out
 
 
-def step_summary(results: list[FileResult], lang: str) -> str:
-    """Markdown for $GITHUB_STEP_SUMMARY: per file counts, coverage, gaps and waivers."""
+# GitHub refuses a step summary over 1 MiB and shows none of it.
+SUMMARY_LIMIT = 1024 * 1024
+
+
+def step_summary(results: list[FileResult], lang: str, limit: int = SUMMARY_LIMIT) -> str:
+    """Markdown for $GITHUB_STEP_SUMMARY: per file counts, coverage, gaps and waivers, cut at a
+    line with a note when longer than `limit` bytes (UTF-8); empty when not even the note fits."""
+    text = _step_summary(results, lang)
+    if len(text.encode("utf-8")) <= limit:
+        return text
+    note = "\n*" + i18n.pick(i18n.message("out.summary_truncated", limit="1 MiB"), lang) + "*\n"
+    room = limit - len(note.encode("utf-8"))
+    kept, used = [], 0
+    for line in text.splitlines(keepends=True):
+        used += len(line.encode("utf-8"))
+        if used > room:
+            break
+        kept.append(line)
+    return "".join(kept) + note if room >= 0 else ""
+
+
+def _step_summary(results: list[FileResult], lang: str) -> str:
     rules = common.Rules(results)
     out = ["# kotocheck", ""]
     pairs = common.ordered(results, common.base_dir(*BASE_ENV))

@@ -4,14 +4,20 @@ One <testsuite> per file; in it one <testcase> per checklist item, named "{id} {
 passed when covered, <failure> when missing or partly covered (carrying every finding of the
 item), <skipped> with the municipality's reason when it does not apply. A finding that belongs
 to no checklist item (YAML, schema, waiver rules) is a testcase of its own; when the file could
-not be read at all it is an <error>, since no check could run."""
+not be read at all it is an <error>, since no check could run.
+
+An item or finding at severity info is advice: its testcase passes, with the findings in
+<system-out>, so the test report never shows a failure where `validate` passes.
+
+The report is valid against the common junit-10.xsd (Jenkins xUnit), with one addition that
+GitLab reads: the `file` attribute of <testcase>, which links a test to its file."""
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
 from kotocheck import i18n
-from kotocheck.findings import FileResult, Finding, Status
+from kotocheck.findings import FileResult, Finding, Severity, Status
 from kotocheck.reporters import common
 
 BASE_ENV = ("CI_PROJECT_DIR",)
@@ -75,11 +81,18 @@ def _file_suite(root: ET.Element, path: str, result: FileResult, rules: common.R
             own = [f for f in findings if f.rule == rule.id]
             message = i18n.pick(own[0].message, lang) if own else common.status_label(status, lang)
             text = "\n\n".join(_finding_text(f, lang) for f in own) or None
-            suite.outcome(case, "failure", message, text, type=rule.severity.value)
+            severity = common.item_severity(rule, result)  # with kotocheck.toml's [severity]
+            if severity is Severity.INFO:
+                _sub(case, "system-out", text or message)
+            else:
+                suite.outcome(case, "failure", message, text, type=severity.value)
     for f in findings:
         if rules.item(result, f.rule) is not None:
             continue
         case = suite.case(f"{f.rule} {f.line}:{f.column}" + (f" {f.path}" if f.path else ""))
+        if f.severity is Severity.INFO and not result.unreadable:
+            _sub(case, "system-out", _finding_text(f, lang))
+            continue
         tag = "error" if result.unreadable else "failure"
         suite.outcome(case, tag, i18n.pick(f.message, lang), _finding_text(f, lang), type=f.severity.value)
     return suite.close()
@@ -92,7 +105,7 @@ def report(results: list[FileResult], lang: str) -> str:
     for path, result in common.ordered(results, common.base_dir(*BASE_ENV)):
         for key, value in _file_suite(root, path, result, rules, lang).items():
             totals[key] += value
-    for key in COUNTS:
+    for key in COUNTS[:3]:  # junit-10.xsd has no `skipped` on <testsuites>; each <testsuite> has it
         root.set(key, str(totals[key]))
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
