@@ -352,14 +352,14 @@ def test_the_example_gitlab_ci_includes_the_template_of_this_project():
     [include] = local["include"]
     assert include["remote"].startswith(f"https://raw.githubusercontent.com/{PROJECT}/")
     assert include["remote"].endswith("/ci/kotocheck.gitlab-ci.yml")
-    assert gitlab_job(local)["variables"]["KOTOCHECK_PACKAGE"] == "kotocheck==0.1.0"
+    assert gitlab_job(local)["variables"]["KOTOCHECK_PACKAGE"].startswith("kotocheck @ git+https://github.com/kotocheck/kotocheck@")
 
 
 def test_the_gitlab_job_writes_both_reports_and_passes_on_the_example(repo, tmp_path, stubs):
     job = gitlab_job(read_yaml(REPO / ".gitlab-ci.yml"))
     result = run_gitlab_job(job, repo, tmp_path, stubs)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert stubs.log().split()[-1] == "kotocheck==0.1.0"
+    assert stubs.log().split()[-1].startswith("git+https://github.com/kotocheck/kotocheck@")
     quality = json.loads((repo / "gl-code-quality-report.json").read_text(encoding="utf-8"))
     assert quality == []  # the waiver in kotocheck.toml leaves nothing to report
     junit = ET.parse(repo / "kotocheck-junit.xml").getroot()
@@ -470,3 +470,24 @@ def test_the_follow_up_refers_only_to_goals_and_measures_of_the_programme(tmp_pa
     rules = {f["rule"] for f in json.loads(result.stdout)["findings"]}
     # G2 and its measures are not followed up (the waivers' reason); every id resolves
     assert rules == {"S1.3", "S1.4"}
+
+
+SNIPPETS = [ROOT / "docs" / "ci.md", ROOT / "action.yml", ROOT / "ci" / "kotocheck.gitlab-ci.yml",
+            ROOT / ".pre-commit-hooks.yaml", REPO / ".pre-commit-config.yaml",
+            REPO / ".github" / "workflows" / "kotocheck.yml", REPO / ".gitlab-ci.yml"]
+PIN = re.compile(r"(?:rev: |kotocheck/kotocheck@|kotocheck/kotocheck/|kotocheck==)([^\s/\"'`]+)")
+
+
+def test_every_snippet_pins_a_commit_that_exists():
+    """There is no release yet (no tag, nothing on PyPI): a snippet pinning "v0.1.0" would fail
+    for whoever copies it. Every pin is a full commit SHA of this repository, the same in all."""
+    pins = {}
+    for path in SNIPPETS:
+        for match in PIN.finditer(path.read_text(encoding="utf-8")):
+            pins.setdefault(match.group(1), []).append(path.name)
+    pins = {pin: names for pin, names in pins.items() if pin not in ("main", "<commit>", "<versio>", "<version>", "$KOTOCHECK_VERSION")}
+    assert len(pins) == 1, pins
+    [sha] = pins
+    assert re.fullmatch(r"[0-9a-f]{40}", sha), sha
+    exists = subprocess.run(["git", "-C", str(ROOT), "cat-file", "-e", f"{sha}^{{commit}}"], capture_output=True)
+    assert exists.returncode == 0, f"{sha} is not a commit of this repository"
