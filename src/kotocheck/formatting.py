@@ -7,15 +7,18 @@ The file is read as a ruamel.yaml round-trip tree and written back with
 - every comment, block scalar (`>-`, `|`), flow list (`[a, b]`), anchor and key order as they were;
   lines are never re-wrapped.
 
-Before a result is returned it is read back: the data must equal the input's and every comment line
-of the input must still be there, otherwise the file is refused as it is (a bug, never a loss)."""
+Only that layout changes. What the author wrote stays as written (roundtrip.py): the lines before
+`---` (comments, `%YAML`) and from `...` on, a plain value that is no string (`+12`, `.5`, `0x1F`,
+`~`), a tag (`!!str 2025`), a flow collection with comments inside, and the line breaks: LF, CRLF
+or CR as the file has them; a file with mixed line breaks gets its first one throughout.
+
+Before a result is returned it is read back: the data must equal the input's (types included) and
+every comment line of the input must still be there, otherwise the file is refused as it is, with
+the line and column of the first difference (a bug, never a loss)."""
 
 from __future__ import annotations
 
-import io
-import re
-
-from kotocheck import loader
+from kotocheck import loader, roundtrip
 
 MAPPING, SEQUENCE, OFFSET = 2, 4, 2
 
@@ -45,82 +48,38 @@ def _yaml():
     return yaml
 
 
-_START = re.compile(r"\A(?:[ \t]*(?:#[^\n]*)?\n)*---")
-
-
-def comment_lines(text: str) -> list[str]:
-    """Every comment of a YAML text, stripped, as ruamel reads it (not `#` inside values)."""
-    from ruamel.yaml import YAML
-
-    out: list[str] = []
-    for token in YAML(typ="rt").scan(text):
-        for part in _comments_of(token):
-            out += [line.strip() for line in part.splitlines() if line.strip().startswith("#")]
-    return out
-
-
-def _comments_of(token) -> list[str]:
-    found = []
-    comment = getattr(token, "_comment", None) or getattr(token, "comment", None)
-    stack = [comment]
-    while stack:
-        item = stack.pop()
-        if item is None:
-            continue
-        if isinstance(item, (list, tuple)):
-            stack.extend(item)
-        elif hasattr(item, "value"):
-            found.append(item.value)
-    return found
-
-
 def format_text(text: str, display: str) -> str:
     """The formatted text; FormatError for YAML errors or a result that would lose anything."""
     try:
-        before = loader.parse(text, display).data
+        document = loader.parse(text, display)
     except loader.LoadError as exc:
         f = exc.finding
         raise FormatError(f"{f.file}:{f.line}:{f.column}: {f.message['fi']} / {f.message['en']}") from None
+    source = roundtrip.Source(text)
     yaml = _yaml()
-    yaml.explicit_start = bool(_START.match(text))
-    tree = yaml.load(text)
-    out = io.StringIO()
-    yaml.dump(tree, out)
-    result = _align_comments(out.getvalue())
+    try:
+        result = source.dump(yaml, source.load(yaml), _align_comments)
+    except roundtrip.Lost as exc:  # a shape ruamel's round trip cannot keep
+        raise FormatError(f"{display}:{exc.line}:{exc.column}: muotoilu ei pysty säilyttämään tätä kohtaa, "
+                          "tiedostoa ei muutettu / formatting cannot keep this as written; file left "
+                          "untouched") from None
     try:
         after = loader.parse(result, display).data
     except loader.LoadError:  # pragma: no cover - a bug, never the user's input
         after = None
-    missing = _missing_comments(text, result)
-    if after != before or missing:
-        raise FormatError(f"{display}: muotoilu muuttaisi sisältöä, tiedostoa ei muutettu / "
-                          f"formatting would change the content; file left untouched"
-                          + (f" ({missing[0]})" if missing else ""))
+    where = roundtrip.lost(text, document.tree, document.data, after, result)
+    if where is not None:
+        line, column, what = where
+        raise FormatError(f"{display}:{line}:{column}: muotoilu muuttaisi tätä kohtaa, tiedostoa ei muutettu / "
+                          f"formatting would change this; file left untouched" + (f" ({what})" if what else ""))
     return result
 
 
 def _comment_line_numbers(text: str) -> set[int]:
     """0-based numbers of the lines that are whole-line comments."""
-    from ruamel.yaml import YAML
-
-    lines = text.splitlines()
-    found: set[int] = set()
-    for token in YAML(typ="rt").scan(text):
-        comment = getattr(token, "_comment", None) or getattr(token, "comment", None)
-        stack = [comment]
-        while stack:
-            item = stack.pop()
-            if isinstance(item, (list, tuple)):
-                stack.extend(item)
-            elif item is not None and hasattr(item, "value"):
-                start = item.start_mark.line if item.start_mark else None
-                if start is None:
-                    continue
-                for offset, _ in enumerate(item.value.split("\n")[:-1] or [item.value]):
-                    number = start + offset
-                    if number < len(lines) and lines[number].lstrip().startswith("#"):
-                        found.add(number)
-    return found
+    lines = text.split("\n")
+    return {line - 1 for line, _, _ in roundtrip.comment_places(text)
+            if line <= len(lines) and lines[line - 1].lstrip().startswith("#")}
 
 
 def _align_comments(text: str) -> str:
@@ -156,11 +115,3 @@ def _align_comments(text: str) -> str:
         if around and col > max(around):
             lines[number] = " " * max(around) + line.lstrip(" ")
     return "\n".join(lines)
-
-
-def _missing_comments(before: str, after: str) -> list[str]:
-    from collections import Counter
-
-    have = Counter(comment_lines(after))
-    need = Counter(comment_lines(before))
-    return [line for line, n in need.items() if have[line] < n]

@@ -16,19 +16,21 @@ New keys go after the existing keys of their mapping, in the models' order.
 
 What may be added empty is what the models accept empty: an optional field as `null`, a list as
 `[]`, a part as its fields; a part with a required field (a coordinator needs its authority) is
-added as `null`. Before anything is returned the result is read back and compared with the input;
-any difference other than `checklist:` and the added keys is a bug and stops the migration.
+added as `null`. The lines before `---` and from `...` on, values as written (`+12`, `!!str 2025`),
+flow collections with comments inside and the line breaks are kept as fmt keeps them (roundtrip.py).
+Before anything is returned the result is read back and compared with the input: any difference
+in the data other than `checklist:` and the added keys, or a comment of the input missing, is a bug
+and stops the migration with its line and column.
 
 Never prints."""
 
 from __future__ import annotations
 
 import datetime as dt
-import io
 from typing import Any
 
 from kotocheck import checklist as checklists
-from kotocheck import deprecations, loader, skeleton
+from kotocheck import deprecations, loader, roundtrip, skeleton
 from kotocheck.locations import dotted, locate
 from kotocheck.models import MODELS
 
@@ -56,17 +58,15 @@ def _yaml(style: tuple[int, int, int]):
     return yaml
 
 
-def _round_trip(text: str):
+def _round_trip(text: str, source: roundtrip.Source):
     """A round-trip YAML that writes the file back in its own indentation: the style whose
     round trip changes the fewest lines (none, for a file written in one consistent style)."""
     best, fewest = None, None
     lines = text.splitlines()
     for style in STYLES:
         yaml = _yaml(style)
-        out = io.StringIO()
-        yaml.dump(yaml.load(text), out)
-        changed = sum(1 for a, b in zip(lines, out.getvalue().splitlines()) if a != b) + abs(
-            len(lines) - len(out.getvalue().splitlines()))
+        out = source.dump(yaml, source.load(yaml)).splitlines()
+        changed = sum(1 for a, b in zip(lines, out) if a != b) + abs(len(lines) - len(out))
         if fewest is None or changed < fewest:
             best, fewest = yaml, changed
         if changed == 0:
@@ -85,7 +85,8 @@ def migrate(text: str, display: str, target: str, today: dt.date | None = None) 
     kind = data.get("kind") if isinstance(data, dict) else None
     found = deprecations.occurrences(kind, data) if isinstance(kind, str) and kind in MODELS else []
     if found:
-        text, data = _rewrite_values(text, document.tree, data, found, display)
+        document = _rewrite_values(document, found, display)
+        text, data = document.text, document.data
     replaced = "; ".join(f"{dotted(o.path)}: {o.deprecated.old} → {o.deprecated.new}" for o in found)
     if kind != "programme":
         if found:
@@ -108,20 +109,42 @@ def migrate(text: str, display: str, target: str, today: dt.date | None = None) 
         raise MigrateError(f"{display}: tuntematon lähtötarkistuslista / unknown source checklist {source!r}")
     checklist = checklists.load_checklist(known[target])
 
-    yaml = _round_trip(text)
-    tree = yaml.load(text)
+    keeping = roundtrip.Source(text)
+    try:
+        yaml = _round_trip(text, keeping)
+        tree = keeping.load(yaml)
+        added = _checklist_keys(tree, document, display, target, yaml.map_indent or 2, checklist)
+        _header(tree, f"Siirretty {today.isoformat()} komennolla kotocheck migrate tarkistuslistalta "
+                      f"{source or '(ei nimetty)'} tarkistuslistalle {target}. Lisätyt tyhjät kentät: "
+                      f"{', '.join(added) if added else 'ei yhtään'}. Vanhan lain tiedot on säilytetty."
+                      + (f" Vanhentuneet arvot korvattu: {replaced}." if found else ""))
+        result = keeping.dump(yaml, tree)
+    except roundtrip.Lost as exc:  # a shape ruamel's round trip cannot keep
+        raise MigrateError(f"{display}:{exc.line}:{exc.column}: siirto ei pysty säilyttämään tätä kohtaa "
+                           "sellaisenaan, tiedostoa ei kirjoitettu / the migration cannot keep this as written; "
+                           "nothing written") from None
+    _verify(document, result, display, target, added)
+    return result, added
+
+
+def _checklist_keys(tree, document: loader.Document, display: str, target: str, step: int, checklist) -> list[str]:
+    """Name the target checklist and add the keys it reads; the dotted paths of those added."""
+    from ruamel.yaml.comments import CommentedMap
+
+    if not isinstance(tree, CommentedMap) or tree.fa.flow_style():  # `{kind: …}`, `!!omap [kind: …]`
+        line, column = locate(document.tree, [])
+        raise MigrateError(f"{display}:{line}:{column}: ylin taso on kirjoitettu sulkeisiin ({{…}} tai […]); "
+                           "kirjoita kentät omille riveilleen / the top level is written in flow style ({…} or "
+                           "[…]); write its keys on lines of their own")
     added: list[str] = []
     _set_checklist(tree, target)
-    _merge(tree, skeleton.tree(checklist), 0, yaml.map_indent or 2, "", added)
-    _header(tree, f"Siirretty {today.isoformat()} komennolla kotocheck migrate tarkistuslistalta "
-                  f"{source or '(ei nimetty)'} tarkistuslistalle {target}. Lisätyt tyhjät kentät: "
-                  f"{', '.join(added) if added else 'ei yhtään'}. Vanhan lain tiedot on säilytetty."
-                  + (f" Vanhentuneet arvot korvattu: {replaced}." if found else ""))
-    out = io.StringIO()
-    yaml.dump(tree, out)
-    result = out.getvalue()
-    _verify(data, result, display, target, added)
-    return result, added
+    _merge(tree, skeleton.tree(checklist), 0, step, "", added)
+    return added
+
+
+def _internal(display: str, line: int, column: int) -> str:
+    return (f"{display}:{line}:{column}: sisäinen virhe: siirto muuttaisi tätä kohtaa, tiedostoa ei kirjoitettu / "
+            "internal error: the migration would change this; nothing written")
 
 
 # --- deprecated values --------------------------------------------------------------------------
@@ -131,12 +154,13 @@ def _values_note(today: dt.date, replaced: str) -> str:
             f"{replaced}.")
 
 
-def _rewrite_values(text: str, tree: Any, data: dict, found: list, display: str) -> tuple[str, dict]:
-    """The text with each deprecated value replaced where it stands, and its data read back. Only
-    the value's own characters change; the result must read as the input with exactly those values
-    replaced, or nothing is written."""
+def _rewrite_values(document: loader.Document, found: list, display: str) -> loader.Document:
+    """The text with each deprecated value replaced where it stands, read back. Only the value's
+    own characters change; the result must read as the input with exactly those values replaced,
+    and keep every comment, or nothing is written."""
     import copy
 
+    text, tree, data = document.text, document.tree, document.data
     lines = _lines(text)
     places = {}
     for occurrence in found:  # a value shared through an alias stands in one place
@@ -163,13 +187,16 @@ def _rewrite_values(text: str, tree: Any, data: dict, found: list, display: str)
             node = node[key]
         node[last] = occurrence.deprecated.new
     try:
-        after = loader.parse(result, display).data
+        rewritten = loader.parse(result, display)
     except loader.LoadError as exc:  # pragma: no cover - a bug, never the user's input
         raise MigrateError(f"{display}: sisäinen virhe, tulosta ei voi lukea / internal error: {load_error_line(exc)}") from None
-    if after != expected or not order_kept(data, after):
-        raise MigrateError(f"{display}: sisäinen virhe: arvojen korvaus muuttaisi muuta / internal error: "
-                           "replacing the values would change more; nothing written")
-    return result, after
+    where = roundtrip.lost(text, tree, expected, rewritten.data, result)
+    if where is None and not order_kept(data, rewritten.data):
+        where = (*locate(tree, []), "")
+    if where is not None:
+        raise MigrateError(f"{display}:{where[0]}:{where[1]}: sisäinen virhe: arvojen korvaus muuttaisi muuta / "
+                           "internal error: replacing the values would change more; nothing written")
+    return rewritten
 
 
 def _lines(text: str) -> list[str]:
@@ -385,15 +412,18 @@ def without(data: Any, paths: list[str]) -> Any:
     return out
 
 
-def _verify(before: dict, text: str, display: str, target: str, added: list[str]) -> None:
+def _verify(document: loader.Document, text: str, display: str, target: str, added: list[str]) -> None:
+    """The result has every value (but `checklist`), key order and comment of the input."""
     try:
         after = loader.parse(text, display).data
     except loader.LoadError as exc:  # pragma: no cover - a bug, never the user's input
         raise MigrateError(f"{display}: sisäinen virhe, tulosta ei voi lukea / internal error: {load_error_line(exc)}") from None
-    expected = dict(before, checklist=target)
-    if without(after, added) != expected or not order_kept(before, after):
-        raise MigrateError(f"{display}: sisäinen virhe: siirto muuttaisi tietoja, tiedostoa ei kirjoitettu / "
-                           "internal error: the migration would change data; nothing written")
+    before = document.data
+    where = roundtrip.lost(document.text, document.tree, dict(before, checklist=target), without(after, added), text)
+    if where is None and not order_kept(before, after):
+        where = (*locate(document.tree, []), "")
+    if where is not None:
+        raise MigrateError(_internal(display, where[0], where[1]))
 
 
 def order_kept(before: Any, after: Any) -> bool:

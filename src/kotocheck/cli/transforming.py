@@ -41,6 +41,18 @@ def _copy_atomic(source: Path, target: Path) -> None:
             os.unlink(tmp)
 
 
+def _bom(path: Path) -> str:
+    """A UTF-8 byte order mark when the file starts with one: the reader drops it, fmt keeps it. Only
+    a regular file is read again (a pipe would wait)."""
+    try:
+        if path.is_file():
+            with path.open("rb") as handle:
+                return "\ufeff" if handle.read(3) == b"\xef\xbb\xbf" else ""
+    except OSError:
+        pass
+    return ""
+
+
 @app.command()
 def migrate(
     file: Path = typer.Argument(..., help="Siirrettävä ohjelma / the programme to migrate."),
@@ -56,11 +68,13 @@ def migrate(
 
     Vaihtaa checklist-kentän, lisää kohdetarkistuslistan kysymät puuttuvat kentät tyhjinä
     suomenkielisine kommentteineen ja kirjaa siirron alkuun. Mitään kirjoitettua ei poisteta:
-    kommentit, arvot ja avainten järjestys säilyvät.
+    kommentit (myös ennen ---:ta ja ...:n jälkeen), arvot kirjoitusasuineen, avainten järjestys ja
+    rivinvaihdot säilyvät.
 
     Sets `checklist:`, adds the keys the target checklist asks for that the file lacks (empty, with
     the item's Finnish comment) and a comment saying when and from where it was migrated. Nothing
-    written is removed. Without -o or --in-place the result goes to standard output.
+    written is removed: comments (also before --- and after ...), values as written, key order and
+    line breaks are kept. Without -o or --in-place the result goes to standard output.
     """
     from kotocheck import migrate as migrating
     from kotocheck.output import OutputError, same_file, write_atomic
@@ -110,13 +124,17 @@ def fmt(
     """Yhtenäistä sisennys ja lainausmerkit / normalise indentation and quoting, in place.
 
     Kuten muotoilutyökalut yleensä, fmt kirjoittaa tiedostot paikalleen (atomisesti); muuttumattomiin
-    ei kosketa. Kommentit, arvot ja avainten järjestys säilyvät; rivejä ei rivitetä uudelleen.
+    ei kosketa. Kommentit, arvot kirjoitusasuineen (+12, .5, !!str 2025), avainten järjestys, rivit
+    ennen ---:ta ja ...:n jälkeen sekä rivinvaihdot (LF, CRLF tai CR; sekalaiset tiedoston ensimmäisen
+    mukaan) säilyvät; rivejä ei rivitetä uudelleen.
 
     Like other formatters, fmt rewrites the files in place, atomically, and leaves unchanged files
     untouched. Two spaces per level, lists indented under their key, quotes only where YAML needs them
-    (double quotes; the municipality code stays a quoted string). Every comment, value and key order is
-    kept. --check writes nothing and exits 1 when a file would change; -o writes one file's result
-    elsewhere. A file that cannot be read (YAML error, tab indentation) is left untouched: exit 2.
+    (double quotes; the municipality code stays a quoted string). Every comment, value as written
+    (+12, .5, !!str 2025), key order, the lines before --- and after ..., and the line breaks (LF, CRLF
+    or CR; mixed ones become the file's first) are kept. --check writes nothing and exits 1 when a
+    file would change; -o writes one file's result elsewhere. A file that cannot be read (YAML error,
+    tab indentation) or kept exactly is left untouched: one line naming file:line:column, exit 2.
     """
     from kotocheck import formatting
     from kotocheck.output import OutputError, same_file, write_atomic
@@ -141,6 +159,7 @@ def fmt(
             sys.stderr.write(f"kotocheck: {exc}\n")
             errors += 1
             continue
+        result = _bom(path) + result
         if output is not None:
             try:
                 write_atomic(output, result)
