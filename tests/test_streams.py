@@ -49,3 +49,22 @@ def test_columns_zero_still_prints(args, code, expected):
     result = run(args, COLUMNS="0", LINES="0")
     assert result.returncode == code
     assert expected in (result.stdout + result.stderr).decode()
+
+
+@pytest.mark.parametrize("args", [
+    ["validate", "\x1b[2J\rpuuttuu.yaml"],  # the one-line error names the file
+    ["fmt", "\x1b[2J\rpuuttuu.yaml"],
+    ["render", "\x1b[2J\rpuuttuu.yaml"],
+])
+def test_error_lines_make_control_characters_in_file_names_visible(args):
+    result = run(args)
+    err = (result.stdout + result.stderr).decode()  # validate reports it as a finding on stdout
+    assert result.returncode == 2 and "\x1b" not in err and "\r" not in err
+    assert "␛[2J␍puuttuu.yaml" in err
+
+
+def test_listed_files_make_control_characters_visible(tmp_path):
+    (tmp_path / "a\x1b[31m.yaml").write_text("kind: programme\n", encoding="utf-8")
+    result = run(["validate", "--list-files", str(tmp_path)])
+    assert result.returncode == 0 and "\x1b" not in result.stdout.decode()
+    assert "a␛[31m.yaml" in result.stdout.decode()

@@ -88,11 +88,18 @@ def say(key: str, **params) -> None:
         lang = config.load(Path.cwd()).settings.lang
     except Exception:  # a broken settings file is reported by the commands that read it
         lang = "fi"
-    sys.stderr.write(f"kotocheck: {i18n.pick(i18n.message(key, **params), lang)}\n")
+    write_error(f"kotocheck: {i18n.pick(i18n.message(key, **params), lang)}\n")
+
+
+def write_error(text: str) -> None:
+    """A line for standard error: file names and document text in it may hold control characters."""
+    from kotocheck.visible import visible
+
+    sys.stderr.write(visible(text))
 
 
 def fail(message: str, code: int) -> None:
-    sys.stderr.write(f"kotocheck: {message}\n")
+    write_error(f"kotocheck: {message}\n")
     raise typer.Exit(code)
 
 
@@ -100,7 +107,7 @@ def fail_located(finding, lang: str = "fi") -> None:
     """A located error that stops the command (e.g. a broken settings file): its lines, exit 2."""
     from kotocheck.reporters.text import finding_lines
 
-    sys.stderr.write("\n".join(finding_lines(finding, lang)) + "\n")
+    write_error("\n".join(finding_lines(finding, lang)) + "\n")
     raise typer.Exit(2)
 
 

@@ -15,7 +15,8 @@ from typing import Optional
 import typer
 
 from kotocheck.cli import (fail_located, deliver, DocFormat, DocLang, ReportFormat, fail, output_format,
-                           reference_date, same_file, suffix_format, templates_folder, app)
+                           reference_date, same_file, suffix_format, templates_folder, write_error, app)
+from kotocheck.visible import visible
 
 
 LANG_HELP = ("Otsikoiden kieli; oletus asiakirjan language tai kotocheck.toml / language of headings; "
@@ -151,7 +152,7 @@ def _check(jobs: list[RenderJob], today: Optional[str]) -> None:
     """One line per output that differs from what render would write now; exit 1 if any."""
     stale = [job for job in jobs if _committed(job.output) != _build(job.source, job.build, today)]
     for job in stale:
-        typer.echo(f"{_shown(job.output)} is stale: run {job.command()}")
+        typer.echo(visible(f"{_shown(job.output)} is stale: run {job.command()}"))
     raise typer.Exit(1 if stale else 0)
 
 
@@ -219,7 +220,7 @@ def _build(file: Path, build, today: Optional[str]) -> str:
     except publish.NotRenderable:
         blocking = [f for f in result.findings if f.rule.split(".")[0] in ("yaml", "input", "doc", "schema")]
         for finding in blocking or result.findings:
-            sys.stderr.write("\n".join(finding_lines(finding, "fi")) + "\n")
+            write_error("\n".join(finding_lines(finding, "fi")) + "\n")
         fail(f"{file}: korjaa yllä olevat virheet ensin / fix the errors above first", 2 if result.unreadable else 1)
     except TemplateError as exc:
         fail(f"template error: {exc}", 2)

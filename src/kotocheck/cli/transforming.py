@@ -10,7 +10,7 @@ from typing import List, Optional
 
 import typer
 
-from kotocheck.cli import app, fail, say, reference_date
+from kotocheck.cli import app, fail, say, reference_date, write_error
 
 
 def _read(path: Path) -> str:
@@ -152,11 +152,11 @@ def fmt(
             result = formatting.format_text(text, str(path))
         except loader.LoadError as exc:
             f = exc.finding
-            sys.stderr.write(f"kotocheck: {f.file}: {f.message['fi']} / {f.message['en']}\n")
+            write_error(f"kotocheck: {f.file}: {f.message['fi']} / {f.message['en']}\n")
             errors += 1
             continue
         except formatting.FormatError as exc:
-            sys.stderr.write(f"kotocheck: {exc}\n")
+            write_error(f"kotocheck: {exc}\n")
             errors += 1
             continue
         result = _bom(path) + result
@@ -175,7 +175,7 @@ def fmt(
         try:
             write_atomic(path, result)
         except OutputError as exc:
-            sys.stderr.write(f"kotocheck: {exc}\n")
+            write_error(f"kotocheck: {exc}\n")
             errors += 1
             continue
         say("cli.reformatted", file=path)

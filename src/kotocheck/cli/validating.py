@@ -10,6 +10,7 @@ from typing import List, Optional
 import typer
 
 from kotocheck.cli import fail_located, FailOn, Format, Lang, emit, fail, reference_date, app
+from kotocheck.visible import visible
 
 PROGRESS_FROM = 10  # files; fewer finish before a bar would help
 
@@ -41,7 +42,7 @@ def validate(
     if files:  # pre-commit passes what changed: settings files, and documents others refer to
         targets = _changed(list(files), targets, with_referrers, lang.value if lang else base.settings.lang)
     if list_files:
-        sys.stdout.write("".join(f"{p}\n" for p in targets))
+        sys.stdout.write(visible("".join(f"{p}\n" for p in targets)))
         raise typer.Exit(0)
     if not targets:
         fail(_pick_message("out.no_files", (lang.value if lang else base.settings.lang)), 2)
@@ -98,7 +99,6 @@ def _append_step_summary(results, lang: str) -> None:
     be written (a folder, no permission, a FIFO nobody reads) costs one line, never the verdict."""
     from kotocheck import i18n
     from kotocheck.reporters import github
-    from kotocheck.visible import visible
 
     path = os.environ["GITHUB_STEP_SUMMARY"]
     try:
