@@ -1,11 +1,14 @@
-"""docs/opas.md promises that every output it shows is kotocheck's real output. This test keeps
-that promise: it runs the command behind every marked output block and compares.
+"""docs/opas.md and docs/ci.md (GUIDES) promise that every output they show is kotocheck's real
+output. This test keeps that promise: it runs the command behind every marked output block and
+compares.
 
-The convention (also summarised in a comment at the top of docs/opas.md)
-------------------------------------------------------------------------
+The convention (also summarised in a comment at the top of each guide)
+----------------------------------------------------------------------
 
-An output block is a fenced block without a language (a plain ```` ``` ````). Right before it
-stands a marker, an HTML comment that Markdown does not show:
+An output block is a fenced block without a language (a plain ```` ``` ````), or one in a format
+kotocheck prints (```` ```markdown ````, ```` ```json ````, ```` ```xml ````). A ```` ```yaml ````,
+```` ```toml ```` or ```` ```sh ```` block is an input, not output, but it is compared too when it
+is marked. Right before the block stands a marker, an HTML comment that Markdown does not show:
 
     <!-- kotocheck: validate examples/kemijarvi-2023-2025.yaml -->
 
@@ -26,6 +29,20 @@ Further lines, one directive each, set up the files the command needs:
     folder = /tmp/kotoutuminen    the temporary folder is shown under this name in the output
     compare = NAME                compare the block with the file NAME after the commands, not
                                   with the command's output
+    env NAME = VALUE              an environment variable for the commands, e.g. GITHUB_ACTIONS =
+                                  true, or GITHUB_STEP_SUMMARY = summary.md with compare = summary.md
+                                  (the CI variables kotocheck reads are otherwise unset, so that the
+                                  CI running these tests does not change the output)
+    hook = ID                     the block is what pre-commit shows for the hook ID of
+                                  .pre-commit-hooks.yaml: its first lines ("NAME.....Failed",
+                                  "- hook id: ID", "- exit code: N", a blank line) must be those for
+                                  the hook's name and the command's exit code, the rest is the output;
+                                  the command must be the hook's entry (plus the files it is given)
+    session                       the block is a shell session, and the marker names no command: each
+                                  "$ kotocheck ARGS" line runs, in order, and the lines up to the next
+                                  "$" line are compared with its output; none at all means it printed
+                                  nothing. "$ cd DIR" moves to DIR, "$ echo $?" is followed by the exit
+                                  code of the command before it
 
 Without any file, mkdir or folder directive the command runs in the repository root; with one, it
 runs in a fresh temporary folder that holds just those files. The edits of a file apply in the order
@@ -34,11 +51,13 @@ written, each to the file as the previous one left it.
 Every line of the block must occur in the real output, in the same order: a line ending in ``…``
 as the beginning of a real line, any other line as a whole real line (trailing spaces ignored).
 A line that is only ``…`` stands for lines left out. A line ``$ kotocheck ARGS`` shows the command:
-it must be the marker's command or one of its ``before`` commands.
+it must be the marker's command or one of its ``before`` commands (in a ``session``, it runs). In
+JSON and XML output the lines are compared as they are, indentation included: a sample shows real
+lines, and one it shortens ends in ``…``.
 
 The marker must stand right before its block, with only blank lines between. An output block
 that cannot be reproduced carries the comment ``<!-- ei testattu: why -->``
-instead; a plain block with neither is a failure, so a new example cannot slip in unchecked.
+instead; an output block with neither is a failure, so a new example cannot slip in unchecked.
 """
 
 from __future__ import annotations
@@ -51,9 +70,14 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, read_yaml
 
-GUIDE = ROOT / "docs" / "opas.md"
+GUIDES = [ROOT / "docs" / "opas.md", ROOT / "docs" / "ci.md"]
+OUTPUT_LANGS = ("", "markdown", "json", "xml")  # fenced blocks that show output: marked or said why not
+# Read by kotocheck to find paths, formats and summaries: unset unless a marker sets them.
+CI_ENV = ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "GITHUB_WORKSPACE", "GITLAB_CI", "CI_PROJECT_DIR")
+HOOKS = {hook["id"]: hook for hook in read_yaml(ROOT / ".pre-commit-hooks.yaml")}
+PRE_COMMIT_COLUMNS = 79  # pre-commit pads a hook's name with dots to 80 columns less one
 MARKER = re.compile(r"<!--\s*kotocheck:(.*?)-->", re.S)
 UNTESTED = re.compile(r"<!--\s*ei testattu:(.*?)-->", re.S)
 FENCE = re.compile(r"^(```+)\s*([\w-]*)\s*$")
@@ -70,6 +94,7 @@ class Block:
 
 @dataclass
 class Example:
+    doc: str  # the guide's file name, e.g. "ci.md"
     line: int  # the marker's line in the guide
     args: list[str]
     shown: Block
@@ -80,6 +105,9 @@ class Example:
     today: str | None = None
     folder: str | None = None
     compare: str | None = None
+    env: dict[str, str] = field(default_factory=dict)
+    hook: str | None = None
+    session: bool = False
 
     @property
     def in_temp_folder(self) -> bool:
@@ -128,21 +156,31 @@ def _nearest(items, at: int, lang: str, direction: str) -> Block:
     raise AssertionError(f"no ```{lang} block {direction} the marker")
 
 
-def examples() -> tuple[list[Example], list[Block]]:
-    """The marked examples, and the output blocks that have neither a marker nor a reason."""
-    items = parse(GUIDE.read_text(encoding="utf-8"))
+def examples() -> tuple[list[Example], list[str]]:
+    """The marked examples of every guide, and the output blocks ("ci.md:LINE") that have neither
+    a marker nor a reason."""
+    found, unmarked = [], []
+    for guide in GUIDES:
+        more, missing = _examples(guide.name, guide.read_text(encoding="utf-8"))
+        found += more
+        unmarked += [f"{guide.name}:{block.line}" for block in missing]
+    return found, unmarked
+
+
+def _examples(doc: str, text: str) -> tuple[list[Example], list[Block]]:
+    items = parse(text)
     found, unmarked = [], []
     for n, item in enumerate(items):
-        if item[0] == "block" and item[1].lang == "":
+        if item[0] == "block" and item[1].lang in OUTPUT_LANGS:
             previous = items[n - 1] if n else None
             if previous is None or previous[0] not in ("marker", "untested") or not item[1].adjacent:
                 unmarked.append(item[1])
         if item[0] != "marker":
             continue
         assert n + 1 < len(items) and items[n + 1][0] == "block" and items[n + 1][1].adjacent, (
-            f"opas.md:{item[1]}: a marker must stand right before a fenced block (blank lines only between)")
+            f"{doc}:{item[1]}: a marker must stand right before a fenced block (blank lines only between)")
         head, *rest = item[2].split("\n")
-        example = Example(line=item[1], args=shlex.split(head), shown=items[n + 1][1])
+        example = Example(doc=doc, line=item[1], args=shlex.split(head), shown=items[n + 1][1])
 
         def source(value: str) -> str:
             value = value.strip()
@@ -170,10 +208,19 @@ def examples() -> tuple[list[Example], list[Block]]:
                 example.dirs.append(m.group(1))
             elif m := re.fullmatch(r"before = (.+)", directive):
                 example.before.append(shlex.split(m.group(1)))
-            elif m := re.fullmatch(r"(today|folder|compare) = (\S+)", directive):
+            elif m := re.fullmatch(r"(today|folder|compare|hook) = (\S+)", directive):
                 setattr(example, m.group(1), m.group(2))
+            elif m := re.fullmatch(r"env (\w+) = (.*)", directive):
+                example.env[m.group(1)] = m.group(2).strip()
+            elif directive == "session":
+                example.session = True
             else:
-                raise AssertionError(f"opas.md:{item[1]}: unknown directive {directive!r}")
+                raise AssertionError(f"{doc}:{item[1]}: unknown directive {directive!r}")
+        if example.session:
+            assert not (example.args or example.before or example.hook or example.compare), (
+                f"{doc}:{item[1]}: a session runs the commands its block shows, and nothing else")
+        if example.hook:
+            assert example.hook in HOOKS, f"{doc}:{item[1]}: no hook {example.hook!r} in .pre-commit-hooks.yaml"
         found.append(example)
     return found, unmarked
 
@@ -199,15 +246,55 @@ EXAMPLES, UNMARKED = examples()
 
 
 def test_every_output_block_is_checked_or_says_why_not():
-    assert not UNMARKED, "output blocks without <!-- kotocheck: … --> or <!-- ei testattu: … -->: " + ", ".join(
-        f"opas.md:{b.line}" for b in UNMARKED)
+    assert not UNMARKED, "output blocks without <!-- kotocheck: … --> or <!-- ei testattu: … -->: " + ", ".join(UNMARKED)
 
 
 def test_the_guide_has_its_examples():
-    assert len(EXAMPLES) >= 30
+    assert len([e for e in EXAMPLES if e.doc == "opas.md"]) >= 30
+    assert len([e for e in EXAMPLES if e.doc == "ci.md"]) >= 10
 
 
-@pytest.mark.parametrize("example", EXAMPLES, ids=[f"opas.md:{e.line}" for e in EXAMPLES])
+def _compare(example: Example, shown_lines: list[str], output: str, command: str, commands: set[str]) -> None:
+    """Every shown line occurs in the output, in order (see the module's docstring)."""
+    real = [line.rstrip() for line in output.split("\n")]
+    at = 0
+    for shown in shown_lines:
+        shown = shown.rstrip()
+        if shown.strip() == ELLIPSIS:
+            continue
+        if shown.startswith("$ "):
+            shown_command = shlex.join(shlex.split(shown[2:]))
+            assert shown_command in commands, f"{example.doc}:{example.line}: {shown!r} is not the marker's command"
+            continue
+        while at < len(real) and not _matches(shown, real[at]):
+            at += 1
+        assert at < len(real), (f"{example.doc}:{example.shown.line}: this line is not in the real output "
+                                f"(or not in this order):\n{shown}\n\n{command} printed:\n{output}")
+        at += 1
+
+
+def _hook_frame(hook_id: str, code: int) -> list[str]:
+    """What pre-commit prints before a hook's output: name and result, and when it fails, its id,
+    the exit code and a blank line."""
+    name, result = HOOKS[hook_id]["name"], "Failed" if code else "Passed"
+    frame = [name + "." * (PRE_COMMIT_COLUMNS - len(name) - len(result)) + result]
+    return frame + [f"- hook id: {hook_id}", f"- exit code: {code}", ""] if code else frame
+
+
+def _session(text: str) -> list[tuple[str, list[str]]]:
+    """A session block as (command, the lines shown after it) in order."""
+    steps: list[tuple[str, list[str]]] = []
+    for line in text.split("\n"):
+        if line.startswith("$ "):
+            steps.append((line[2:].strip(), []))
+        else:
+            assert steps or not line.strip(), f"a session starts with a command, not {line!r}"
+            if steps:
+                steps[-1][1].append(line)
+    return steps
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=[f"{e.doc}:{e.line}" for e in EXAMPLES])
 def test_the_output_shown_is_the_real_output(example: Example, cli, tmp_path, monkeypatch):
     if example.in_temp_folder:
         monkeypatch.chdir(tmp_path)
@@ -222,28 +309,52 @@ def test_the_output_shown_is_the_real_output(example: Example, cli, tmp_path, mo
             path.write_text(text, encoding="utf-8")
     else:
         monkeypatch.chdir(ROOT)
-    env = {"KOTOCHECK_TODAY": example.today} if example.today else None
+    # None unsets: the CI that runs these tests must not turn text into annotations
+    env = {name: None for name in CI_ENV} | example.env
+    if example.today:
+        env["KOTOCHECK_TODAY"] = example.today
+
+    def shown_as(output: str) -> str:
+        if example.folder:
+            for path in {str(tmp_path), str(tmp_path.resolve())}:
+                output = output.replace(path, example.folder)
+        return output
+
+    if example.session:
+        code = None
+        for command, lines in _session(example.shown.text):
+            words = shlex.split(command)
+            if words[0] == "cd":
+                assert len(words) == 2 and not any(line.strip() for line in lines), command
+                monkeypatch.chdir(Path.cwd() / words[1])
+                continue
+            if command == "echo $?":
+                assert code is not None, f"{example.doc}:{example.line}: echo $? before any command"
+                output = f"{code}\n"
+            else:
+                assert words[0] == "kotocheck", f"{example.doc}:{example.line}: a session runs kotocheck, not {command!r}"
+                result = cli(*words[1:], env=env)
+                output, code = shown_as(result.output), result.exit_code
+            if not any(line.strip() for line in lines):  # shown with nothing after it: it printed nothing
+                assert not output.strip(), f"{example.doc}:{example.shown.line}: {command} printed:\n{output}"
+            _compare(example, lines, output, command, set())
+        return
+
     for args in example.before:
         cli(*args, env=env)
-    output = cli(*example.args, env=env).output if example.args else ""
+    result = cli(*example.args, env=env) if example.args else None
+    output = result.output if result else ""
     if example.compare:
         output = (Path.cwd() / example.compare).read_text(encoding="utf-8")
-    if example.folder:
-        for shown_as in {str(tmp_path), str(tmp_path.resolve())}:
-            output = output.replace(shown_as, example.folder)
-    real = [line.rstrip() for line in output.split("\n")]
+    output = shown_as(output)
+    shown_lines = example.shown.text.split("\n")
+    if example.hook:
+        entry = shlex.split(HOOKS[example.hook]["entry"])
+        assert result and ["kotocheck", *example.args][:len(entry)] == entry, (
+            f"{example.doc}:{example.line}: the hook runs {' '.join(entry)}, not kotocheck {shlex.join(example.args)}")
+        frame = _hook_frame(example.hook, result.exit_code)
+        assert [line.rstrip() for line in shown_lines[:len(frame)]] == frame, (
+            f"{example.doc}:{example.shown.line}: pre-commit shows the hook as:\n" + "\n".join(frame))
+        shown_lines = shown_lines[len(frame):]
     commands = {shlex.join(["kotocheck", *args]) for args in [example.args, *example.before] if args}
-    at = 0
-    for shown in example.shown.text.split("\n"):
-        shown = shown.rstrip()
-        if shown.strip() == ELLIPSIS:
-            continue
-        if shown.startswith("$ "):
-            command = shlex.join(shlex.split(shown[2:]))
-            assert command in commands, f"opas.md:{example.line}: {shown!r} is not the marker's command"
-            continue
-        while at < len(real) and not _matches(shown, real[at]):
-            at += 1
-        assert at < len(real), (f"opas.md:{example.shown.line}: this line is not in the real output "
-                                f"(or not in this order):\n{shown}\n\nkotocheck {shlex.join(example.args)} printed:\n{output}")
-        at += 1
+    _compare(example, shown_lines, output, f"kotocheck {shlex.join(example.args)}", commands)
