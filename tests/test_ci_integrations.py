@@ -138,7 +138,7 @@ def test_the_render_hook_finds_the_settings_in_a_subfolder(tmp_path, repo):
     edit(outer / "asiakirjat" / "ohjelma" / "ohjelma.yaml", "Kvalt 16.6.2025 § 48", "Kvalt 16.6.2025 § 49")
     result = run_hook("kotocheck-render", outer, ["asiakirjat/ohjelma/ohjelma.yaml"])
     assert result.returncode == 1 and result.stdout == (
-        "asiakirjat/julkaisu/ohjelma.html is stale: run kotocheck render asiakirjat/ohjelma/ohjelma.yaml "
+        "asiakirjat/julkaisu/ohjelma.html on vanhentunut: päivitä komennolla kotocheck render asiakirjat/ohjelma/ohjelma.yaml "
         "-o asiakirjat/julkaisu/ohjelma.html\n")
 
 
@@ -398,3 +398,26 @@ def test_a_step_summary_that_cannot_be_written_costs_one_line_not_the_verdict(tm
     [line] = result.stderr.splitlines()
     assert line.startswith(f"kotocheck: yhteenvetoa ei voitu kirjoittaa tiedostoon {target} (")
     assert line.endswith("); havainnot ovat lokissa.")
+
+
+# --- structural errors: no "every item covered" in the summary or JUnit ---------------------------
+
+def test_structural_errors_keep_the_summary_and_junit_from_claiming_full_coverage(repo, tmp_path, junit_schema):
+    """A mistyped traffic light ("keltainen") is a schema error: validate's line says the checklist
+    could not be fully assessed, so the step summary and JUnit must not say every item is covered."""
+    edit(repo / "seuranta" / "seuranta-2025.yaml", "        status: yellow\n", "        status: keltainen\n")
+    summary = tmp_path / "summary.md"
+    validate(repo, "--format", "github", "seuranta/seuranta-2025.yaml",
+             GITHUB_STEP_SUMMARY=str(summary), GITHUB_WORKSPACE=str(repo))
+    text = summary.read_text(encoding="utf-8")
+    assert "Kaikki sovellettavat kohdat on katettu." not in text
+    assert "Tarkistuslistaa ei voitu arvioida kokonaan rakennevirheiden vuoksi." in text
+    counts = next(line for line in text.splitlines() if line.startswith("| 1 |"))
+    assert counts.rstrip().endswith("| – |"), counts  # no covered/applicable count beside the error
+    junit = validate(repo, "--format", "junit", "--exit-zero", "seuranta/seuranta-2025.yaml", CI_PROJECT_DIR=str(repo))
+    root = ET.fromstring(junit.stdout)
+    assert ("complete", "false") in [(p.get("name"), p.get("value")) for p in root.iter("property")]
+    passing = [c for c in root.iter("testcase") if c.get("name").startswith("S") and c.find("failure") is None
+               and c.find("skipped") is None]
+    assert passing and all("rakennevirheiden vuoksi" in (c.findtext("system-out") or "") for c in passing)
+    assert schema_errors(junit_schema, junit.stdout) == []

@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from kotocheck import i18n
 from kotocheck.findings import FileResult, Severity, Status
+from kotocheck.gaps import structural_errors
 from kotocheck.reporters import common
 from kotocheck.reporters.text import summary_line, total_legal_unmet
 
@@ -85,9 +86,10 @@ def _file_summary(path: str, result: FileResult, rules: common.Rules, lang: str)
     header = [common.label(k, lang) for k in ("errors", "warnings", "infos", "not_applicable")]
     row: list[object] = [result.count(Severity.ERROR), result.count(Severity.WARNING), result.count(Severity.INFO),
                          len(result.waivers)]
+    incomplete = bool(result.statuses) and structural_errors(result)
     if result.statuses:
         header.append(common.label("coverage", lang))
-        row.append(f"{covered}/{applicable}")
+        row.append("–" if incomplete else f"{covered}/{applicable}")  # a count the errors may have inflated
     out += _table(header, [row], ["---:"] * len(header)) + [""]
 
     findings = common.sorted_findings(result)
@@ -102,10 +104,12 @@ def _file_summary(path: str, result: FileResult, rules: common.Rules, lang: str)
                      common.severity_label(severity, lang), first.line if first else ""])
     if result.statuses:
         out += [f"### {common.label('gaps', lang)}", ""]
+        if incomplete:  # as validate says it: no "every item covered" beside a broken structure
+            out += [i18n.pick(i18n.MESSAGES["out.coverage_incomplete"], lang).capitalize() + ".", ""]
         if gaps:
             columns = [common.label(k, lang) for k in ("item", "title", "status", "severity", "line")]
             out += _table(columns, gaps, ["---", "---", "---", "---", "---:"])
-        else:
+        elif not incomplete:
             out.append(common.label("no_gaps", lang))
         out.append("")
 

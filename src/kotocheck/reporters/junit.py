@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from kotocheck import i18n
+from kotocheck import gaps, i18n
 from kotocheck.findings import FileResult, Finding, Severity, Status
 from kotocheck.reporters import common
 
@@ -64,9 +64,14 @@ class _Suite:
 
 def _file_suite(root: ET.Element, path: str, result: FileResult, rules: common.Rules, lang: str) -> dict[str, int]:
     suite = _Suite(root, path)
+    # Structural errors left part of the file unread: an item found covered is then no full
+    # assessment, so its passing case says so (validate's summary line says the same).
+    incomplete = bool(result.statuses) and gaps.structural_errors(result)
     if result.checklist:
         properties = _sub(suite.element, "properties")
         _sub(properties, "property", name="checklist", value=result.checklist)
+        if incomplete:
+            _sub(properties, "property", name="complete", value="false")
     findings = common.sorted_findings(result)
     waivers = {w.item: w for w in result.waivers}
     for rule in rules.items_of(result):
@@ -86,6 +91,8 @@ def _file_suite(root: ET.Element, path: str, result: FileResult, rules: common.R
                 _sub(case, "system-out", text or message)
             else:
                 suite.outcome(case, "failure", message, text, type=severity.value)
+        elif incomplete:
+            _sub(case, "system-out", i18n.pick(i18n.MESSAGES["out.coverage_incomplete"], lang))
     for f in findings:
         if rules.item(result, f.rule) is not None:
             continue
