@@ -38,9 +38,12 @@ def test_an_edited_source_makes_the_output_stale_and_leaves_it_untouched(cli, pu
     before, stamp = out.read_bytes(), out.stat().st_mtime_ns
     result = cli("render", "--check", "ohjelma.yaml", "-o", "julkaisu/ohjelma.html")
     assert result.exit_code == 1
-    assert result.output == "julkaisu/ohjelma.html is stale: run kotocheck render ohjelma.yaml -o julkaisu/ohjelma.html\n"
+    assert result.output == "julkaisu/ohjelma.html on vanhentunut: päivitä komennolla kotocheck render ohjelma.yaml -o julkaisu/ohjelma.html\n"
     assert out.read_bytes() == before and out.stat().st_mtime_ns == stamp
     assert sorted(p.name for p in out.parent.iterdir()) == ["ohjelma.html"]  # no temporary file either
+    (published / "kotocheck.toml").write_text('lang = "en"\n', encoding="utf-8")  # the settings' language
+    english = cli("render", "--check", "ohjelma.yaml", "-o", "julkaisu/ohjelma.html")
+    assert english.output == "julkaisu/ohjelma.html is stale: run kotocheck render ohjelma.yaml -o julkaisu/ohjelma.html\n"
 
 
 def test_a_hand_edited_output_is_stale(cli, published):
@@ -51,7 +54,7 @@ def test_a_hand_edited_output_is_stale(cli, published):
 
 def test_a_missing_output_is_stale_and_is_not_created(cli, published):
     result = cli("render", "--check", "ohjelma.yaml", "-o", "julkaisu/puuttuu.html")
-    assert result.exit_code == 1 and "julkaisu/puuttuu.html is stale" in result.output
+    assert result.exit_code == 1 and "julkaisu/puuttuu.html on vanhentunut" in result.output
     assert not (published / "julkaisu" / "puuttuu.html").exists()
 
 
@@ -69,7 +72,7 @@ def test_format_and_language_count_and_the_hint_repeats_them(cli, published):
     finnish = cli("render", "--check", "ohjelma.yaml", "-o", "ohjelma.md")
     assert finnish.exit_code == 1 and finnish.output.endswith("-o ohjelma.md\n")
     html = cli("render", "--check", "ohjelma.yaml", "--lang", "en", "--format", "html", "-o", "ohjelma.html")
-    assert html.output == "ohjelma.html is stale: run kotocheck render ohjelma.yaml -o ohjelma.html --lang en\n"  # the suffix says html
+    assert html.output == "ohjelma.html on vanhentunut: päivitä komennolla kotocheck render ohjelma.yaml -o ohjelma.html --lang en\n"  # the suffix says html
 
 
 def test_check_with_a_file_needs_the_output_to_compare(cli, published):
@@ -116,11 +119,11 @@ def test_without_file_every_render_entry_of_the_config_is_checked(cli, tmp_path,
     both = cli("render", "--check")
     assert both.exit_code == 1
     assert both.output.splitlines() == [
-        "julkaisu/ohjelma.html is stale: run kotocheck render asiakirjat/ohjelma.yaml -o julkaisu/ohjelma.html",
-        "julkaisu/seuranta.md is stale: run kotocheck render asiakirjat/seuranta.yaml -o julkaisu/seuranta.md --lang sv",
+        "julkaisu/ohjelma.html on vanhentunut: päivitä komennolla kotocheck render asiakirjat/ohjelma.yaml -o julkaisu/ohjelma.html",
+        "julkaisu/seuranta.md on vanhentunut: päivitä komennolla kotocheck render asiakirjat/seuranta.yaml -o julkaisu/seuranta.md --lang sv",
     ]
     for line in both.output.splitlines():  # each hint is the command that fixes it
-        args = line.split(": run kotocheck ")[1].split()
+        args = line.split(": päivitä komennolla kotocheck ")[1].split()
         assert cli(*args).exit_code == 0
     assert cli("render", "--check").exit_code == 0
     assert (tmp_path / "julkaisu" / "seuranta.md").read_text(encoding="utf-8").startswith("# ")  # md from the suffix
@@ -128,7 +131,7 @@ def test_without_file_every_render_entry_of_the_config_is_checked(cli, tmp_path,
     (tmp_path / "julkaisu" / "ohjelma.html").unlink()
     one = cli("render", "--check")
     assert one.exit_code == 1 and one.output.splitlines() == [
-        "julkaisu/ohjelma.html is stale: run kotocheck render asiakirjat/ohjelma.yaml -o julkaisu/ohjelma.html"]
+        "julkaisu/ohjelma.html on vanhentunut: päivitä komennolla kotocheck render asiakirjat/ohjelma.yaml -o julkaisu/ohjelma.html"]
 
 
 def test_config_paths_are_relative_to_the_config_file_not_the_current_folder(cli, tmp_path, monkeypatch):
@@ -142,7 +145,7 @@ def test_config_paths_are_relative_to_the_config_file_not_the_current_folder(cli
         PROGRAMME.read_text(encoding="utf-8").replace("Esimerkkilän kunnanvaltuusto", "Esimerkkilän valtuusto"),
         encoding="utf-8")
     stale = cli("render", "--check")
-    assert stale.exit_code == 1 and stale.output.startswith(f"{tmp_path / 'julkaisu' / 'ohjelma.html'} is stale")
+    assert stale.exit_code == 1 and stale.output.startswith(f"{tmp_path / 'julkaisu' / 'ohjelma.html'} on vanhentunut")
 
 
 def test_config_templates_and_format_apply_and_the_hint_names_them(cli, tmp_path, monkeypatch):
@@ -157,13 +160,13 @@ def test_config_templates_and_format_apply_and_the_hint_names_them(cli, tmp_path
     (tmp_path / "pohjat" / "programme.md").write_text("## {{ doc.title }}\n", encoding="utf-8")
     stale = cli("render", "--check")
     assert stale.exit_code == 1
-    assert stale.output == ("julkaisu/ohjelma.txt is stale: run kotocheck render asiakirjat/ohjelma.yaml "
+    assert stale.output == ("julkaisu/ohjelma.txt on vanhentunut: päivitä komennolla kotocheck render asiakirjat/ohjelma.yaml "
                             "-o julkaisu/ohjelma.txt --format md --templates pohjat\n")
 
 
 @pytest.mark.parametrize("settings, message", [
-    (None, "needs a kotocheck.toml"),
-    ('lang = "fi"\n', "no [[render]] entries"),
+    (None, "tarvitsee kotocheck.toml-tiedoston"),
+    ('lang = "fi"\n', "ei tarkistettavia [[render]]-kohtia"),
     ("[[render]]\nsource = 1\n", "render"),
 ])
 def test_without_file_a_missing_or_empty_config_is_a_usage_error(cli, tmp_path, monkeypatch, settings, message):

@@ -485,6 +485,14 @@ MESSAGES: dict[str, dict[str, str]] = {
                                   "--format pois",
                             "en": "{path}: the suffix {suffix} does not match the format {format}; use {wanted} or leave "
                                   "out --format"},
+    # render --check
+    "render.stale": {"fi": "{output} on vanhentunut: päivitä komennolla {command}",
+                     "en": "{output} is stale: run {command}"},
+    "render.no_settings": {"fi": "--check ilman tiedostoa tarvitsee kotocheck.toml-tiedoston (tai pyproject.toml-tiedoston "
+                                 "[tool.kotocheck]-osion), jossa on [[render]]-kohtia",
+                           "en": "--check without FILE needs a kotocheck.toml (or [tool.kotocheck] in pyproject.toml) "
+                                 "with [[render]] entries"},
+    "render.no_entries": {"fi": "{file}: ei tarkistettavia [[render]]-kohtia", "en": "{file}: no [[render]] entries to check"},
 }
 
 

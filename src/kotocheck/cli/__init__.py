@@ -78,17 +78,22 @@ def reference_date(value: Optional[str]) -> dt.date:
         raise typer.BadParameter(f"not a date (YYYY-MM-DD): {text}") from None
 
 
-def say(key: str, **params) -> None:
-    """A status line of a command that writes files (init, migrate, fmt), in one language: the
-    `lang` of the settings in effect here (kotocheck.toml), Finnish when there are none. Swedish
-    falls back to Finnish (these lines have no Swedish yet)."""
+def message_text(key: str, **params) -> str:
+    """A command's own line in one language: the `lang` of the settings in effect here
+    (kotocheck.toml), Finnish when there are none. Swedish falls back to Finnish (these lines
+    have no Swedish yet)."""
     from kotocheck import config, i18n
 
     try:
         lang = config.load(Path.cwd()).settings.lang
     except Exception:  # a broken settings file is reported by the commands that read it
         lang = "fi"
-    write_error(f"kotocheck: {i18n.pick(i18n.message(key, **params), lang)}\n")
+    return i18n.pick(i18n.message(key, **params), lang)
+
+
+def say(key: str, **params) -> None:
+    """A status line of a command that writes files (init, migrate, fmt)."""
+    write_error(f"kotocheck: {message_text(key, **params)}\n")
 
 
 def write_error(text: str) -> None:

@@ -15,7 +15,7 @@ from typing import Optional
 import typer
 
 from kotocheck.cli import (fail_located, deliver, DocFormat, DocLang, ReportFormat, fail, output_format,
-                           reference_date, same_file, suffix_format, templates_folder, write_error, app)
+                           reference_date, same_file, suffix_format, templates_folder, message_text, write_error, app)
 from kotocheck.visible import visible
 
 
@@ -140,9 +140,9 @@ def _configured_jobs(fmt: Optional[str], lang: Optional[str], templates: Optiona
         fail_located(exc.finding)
     configs = list({c.file: c for c in configs}.values())  # a pyproject.toml beside kotocheck.toml finds the same
     if not configs:
-        fail("--check without FILE needs a kotocheck.toml (or [tool.kotocheck] in pyproject.toml) with [[render]] entries", 2)
+        fail(message_text("render.no_settings"), 2)
     if not found.settings.render and found.file is not None:
-        fail(f"{_shown(found.file)}: no [[render]] entries to check", 2)
+        fail(message_text("render.no_entries", file=_shown(found.file)), 2)
     return [_job(c.resolve(entry.source), c.resolve(entry.output), fmt or entry.format, lang or entry.lang,
                  templates or _templates(c))
             for c in configs for entry in c.settings.render]
@@ -152,7 +152,7 @@ def _check(jobs: list[RenderJob], today: Optional[str]) -> None:
     """One line per output that differs from what render would write now; exit 1 if any."""
     stale = [job for job in jobs if _committed(job.output) != _build(job.source, job.build, today)]
     for job in stale:
-        typer.echo(visible(f"{_shown(job.output)} is stale: run {job.command()}"))
+        typer.echo(visible(message_text("render.stale", output=_shown(job.output), command=job.command())))
     raise typer.Exit(1 if stale else 0)
 
 
