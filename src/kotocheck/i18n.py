@@ -26,7 +26,7 @@ MESSAGES: dict[str, dict[str, str]] = {
                       "en": "The file is not UTF-8 encoded (byte {byte})."},
     "yaml.encoding.hint": {"fi": "Tallenna tiedosto editorissa UTF-8-muodossa.",
                            "en": "Save the file as UTF-8 in your editor."},
-    # YAML that cannot be read (loader._diagnose): what is wrong and the fix, in the message itself
+    # YAML that cannot be read (yaml_messages): what is wrong and the fix, in the message itself
     "yaml.syntax": {"fi": "Tiedoston YAML-rakenne on virheellinen tällä rivillä{where}.",
                     "en": "YAML syntax error: {problem}{where}."},
     "yaml.syntax.hint": {"fi": "Tarkista sisennykset, kaksoispisteet ja lainausmerkit tällä rivillä ja sitä edeltävällä. "

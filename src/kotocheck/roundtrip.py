@@ -235,14 +235,11 @@ class Source:
 
 
 def reads_as_loader(yaml) -> None:
-    """A round-trip YAML reading as loader.parse reads (its scanner, parser and composer, where the
-    loader has them), so that fmt and migrate take every file validate takes."""
-    from kotocheck import loader
+    """A round-trip YAML reading as loader.parse reads (its scanner, parser and composer), so that
+    fmt and migrate take every file validate takes; the round trip keeps its own constructor."""
+    from kotocheck import yaml_reader
 
-    for attribute, factory in (("Scanner", "scanner"), ("Parser", "_parser"), ("Composer", "_composer")):
-        make = getattr(loader, factory, None)
-        if make is not None:
-            setattr(yaml, attribute, make())
+    yaml_reader.reading(yaml, with_constructor=False)
 
 
 def _kept_in(tree: Any) -> list[Kept]:
