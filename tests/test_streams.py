@@ -68,3 +68,17 @@ def test_listed_files_make_control_characters_visible(tmp_path):
     result = run(["validate", "--list-files", str(tmp_path)])
     assert result.returncode == 0 and "\x1b" not in result.stdout.decode()
     assert "a␛[31m.yaml" in result.stdout.decode()
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "gitlab", "junit", "github"])
+def test_a_file_name_that_is_not_utf8_is_reported_in_every_format(tmp_path, fmt):
+    """A name of bytes (n\\xff.yaml, from an old archive) reached SARIF and GitLab as a
+    UnicodeEncodeError traceback."""
+    folder = os.fsencode(tmp_path)
+    with open(os.path.join(folder, b"n\xff.yaml"), "wb") as fh:
+        fh.write(b"kind: programme\n")
+    result = run(["validate", "--format", fmt, str(tmp_path)])
+    assert result.returncode == 1, result.stderr
+    assert b"Traceback" not in result.stderr
+    if fmt == "sarif":
+        assert b'"uri": "n%FF.yaml"' in result.stdout  # the name's own byte, percent-encoded

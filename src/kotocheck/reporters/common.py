@@ -372,7 +372,7 @@ def with_occurrence(findings: list[Finding]) -> list[tuple[Finding, int]]:
 def fingerprint(path: str, f: Finding, occurrence: int) -> str:
     """sha256 of file path, rule, document path and occurrence: no line numbers, no wording."""
     data = "\0".join(["kotocheck/v1", path, f.rule, f.path, str(occurrence)])
-    return hashlib.sha256(data.encode("utf-8")).hexdigest()
+    return hashlib.sha256(data.encode("utf-8", "surrogateescape")).hexdigest()  # a non-UTF-8 file name too
 
 
 # ---------------------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ else the working directory."""
 from __future__ import annotations
 
 import json
+import os
 from importlib import metadata
 from pathlib import Path, PurePath
 from urllib.parse import quote
@@ -84,7 +85,8 @@ def _location(path: str, line: int, column: int) -> dict:
     if PurePath(path).is_absolute():  # outside the repository: an absolute file URI, no base
         artifact = {"uri": Path(path).as_uri()}
     else:  # a relative URI reference: percent-encode spaces, ä, #, ?
-        artifact = {"uri": quote(path, safe="/"), "uriBaseId": "%SRCROOT%"}
+        # the name's own bytes: a file name that is not UTF-8 (n\xff.yaml) is n%FF.yaml
+        artifact = {"uri": quote(os.fsencode(path), safe="/"), "uriBaseId": "%SRCROOT%"}
     return {"physicalLocation": {"artifactLocation": artifact,
                                  "region": {"startLine": max(line, 1), "startColumn": max(column, 1)}}}
 
