@@ -14,9 +14,10 @@ from conftest import EXAMPLES, TODAY
 KEMIJARVI = EXAMPLES / "kemijarvi-2023-2025.yaml"
 
 
-def run(args, **env):
+def run(args, cwd=None, **env):
     environ = {**os.environ, "KOTOCHECK_TODAY": TODAY, **env}
-    return subprocess.run([sys.executable, "-m", "kotocheck", *args], capture_output=True, env=environ, timeout=120)
+    return subprocess.run([sys.executable, "-m", "kotocheck", *args], capture_output=True, env=environ, timeout=120,
+                          cwd=cwd)
 
 
 @pytest.mark.parametrize("env, encoding", [
@@ -77,7 +78,7 @@ def test_a_file_name_that_is_not_utf8_is_reported_in_every_format(tmp_path, fmt)
     folder = os.fsencode(tmp_path)
     with open(os.path.join(folder, b"n\xff.yaml"), "wb") as fh:
         fh.write(b"kind: programme\n")
-    result = run(["validate", "--format", fmt, str(tmp_path)])
+    result = run(["validate", "--format", fmt, "."], cwd=tmp_path)
     assert result.returncode == 1, result.stderr
     assert b"Traceback" not in result.stderr
     if fmt == "sarif":
