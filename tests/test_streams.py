@@ -83,3 +83,53 @@ def test_a_file_name_that_is_not_utf8_is_reported_in_every_format(tmp_path, fmt)
     assert b"Traceback" not in result.stderr
     if fmt == "sarif":
         assert b'"uri": "n%FF.yaml"' in result.stdout  # the name's own byte, percent-encoded
+
+
+CRASH = """
+import sys
+from kotocheck import discovery
+def broken(*args, **kwargs):
+    raise RuntimeError("simulated bug")
+discovery.find = broken
+sys.argv = ["kotocheck", "validate", "x.yaml"]
+from kotocheck.__main__ import run
+run()
+"""
+
+
+@pytest.mark.parametrize("debug", [False, True])
+def test_a_bug_of_ours_is_one_line_unless_debugging(tmp_path, debug):
+    environ = {**os.environ, **({"KOTOCHECK_DEBUG": "1"} if debug else {})}
+    environ.pop("KOTOCHECK_DEBUG", None) if not debug else None
+    result = subprocess.run([sys.executable, "-c", CRASH], capture_output=True, text=True, env=environ, cwd=tmp_path)
+    assert result.returncode == (1 if debug else 2)
+    if debug:
+        assert "Traceback" in result.stderr and "simulated bug" in result.stderr
+    else:
+        assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+        assert "sisäinen virhe (RuntimeError: simulated bug)" in result.stderr
+
+
+LONG = "a" * 300 + ".yaml"
+
+
+@pytest.mark.parametrize("args", [["validate", LONG], ["summary", LONG], ["validate", "--list-files", LONG],
+                                  ["report", LONG], ["render", LONG]])
+def test_an_overlong_file_name_is_an_error_line_not_a_traceback(tmp_path, args):
+    result = run(args, cwd=tmp_path)
+    assert result.returncode in (0, 2) and b"Traceback" not in result.stderr
+    if args[1] != "--list-files":
+        assert result.returncode == 2
+
+
+def test_a_named_pipe_nobody_writes_to_does_not_hang(tmp_path):
+    os.mkfifo(tmp_path / "putki.yaml")
+    result = run(["validate", "putki.yaml"], cwd=tmp_path)  # timeout=120 in run(): a hang fails
+    assert result.returncode == 2 and b"yaml.empty" in result.stdout
+
+
+def test_a_symlink_loop_is_said_in_the_users_language(tmp_path):
+    (tmp_path / "silmukka.yaml").symlink_to("silmukka.yaml")
+    result = run(["validate", "silmukka.yaml"], cwd=tmp_path)
+    assert result.returncode == 2
+    assert "silmukka.yaml:1:1  virhe  input.unreadable  Polku on symbolisten linkkien silmukka." in result.stdout.decode()

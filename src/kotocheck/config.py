@@ -159,7 +159,7 @@ def find(start: Path) -> tuple[Path, dict] | None:
     kotocheck.toml in a folder above the repository must not change its verdicts unseen."""
     import tomllib
 
-    folder = start if start.is_dir() else start.parent
+    folder = start if os.path.isdir(start) else start.parent  # isdir: an overlong name is no folder, not an error
     real = Path(os.path.realpath(folder))  # realpath: a symlink loop must not raise
     for candidate in [real, *real.parents]:
         for name in NAMES:

@@ -29,7 +29,7 @@ def find(paths: list[Path]) -> list[Path]:
     folders are searched recursively for documents."""
     found: list[Path] = []
     for path in paths:
-        if not path.is_dir():
+        if not os.path.isdir(path):  # os.path: an overlong or looping name is no folder, never an error
             found.append(path)
             continue
         for candidate in sorted(path.rglob("*")):

@@ -16,6 +16,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "input.is_dir.hint": {"fi": "Anna YAML-tiedoston polku.", "en": "Give the path of a YAML file."},
     "input.permission": {"fi": "Tiedostoa ei voi lukea (ei lukuoikeutta).", "en": "The file cannot be read (permission denied)."},
     "input.permission.hint": {"fi": "Tarkista tiedoston oikeudet.", "en": "Check the file permissions."},
+    "input.loop": {"fi": "Polku on symbolisten linkkien silmukka.", "en": "The path is a loop of symbolic links."},
+    "input.loop.hint": {"fi": "Korjaa linkki osoittamaan tiedostoon.", "en": "Make the link point to a file."},
+    "input.name_too_long": {"fi": "Tiedoston nimi on liian pitkä.", "en": "The file name is too long."},
+    "input.name_too_long.hint": {"fi": "Lyhennä tiedoston tai kansion nimeä.", "en": "Shorten the file or folder name."},
     "input.oserror": {"fi": "Tiedostoa ei voi lukea: {reason}.", "en": "The file cannot be read: {reason}."},
     "input.oserror.hint": {"fi": "Tarkista tiedosto.", "en": "Check the file."},
     "input.too_large": {"fi": "Tiedosto on liian suuri ({size} tavua; raja {limit}).",
@@ -485,6 +489,10 @@ MESSAGES: dict[str, dict[str, str]] = {
                                   "--format pois",
                             "en": "{path}: the suffix {suffix} does not match the format {format}; use {wanted} or leave "
                                   "out --format"},
+    "cli.internal_error": {"fi": "sisäinen virhe ({error}); tämä on kotocheckin vika, ei tiedostosi: ilmoita siitä "
+                                 "(KOTOCHECK_DEBUG=1 näyttää jäljityksen)",
+                           "en": "internal error ({error}); this is a bug in kotocheck, not in your file: please report "
+                                 "it (KOTOCHECK_DEBUG=1 shows the traceback)"},
     # render --check
     "render.stale": {"fi": "{output} on vanhentunut: päivitä komennolla {command}",
                      "en": "{output} is stale: run {command}"},

@@ -10,6 +10,8 @@ the text is never rewritten, so every line and column is the file's own.
 from __future__ import annotations
 
 import base64
+import errno
+import os
 import datetime as _dt
 import re
 import warnings
@@ -63,13 +65,19 @@ def _error(file: str, rule: str, line: int, column: int, key: str, **params: Any
     return LoadError(yaml_messages.finding(file, rule, line, column, key, **params), key)
 
 
+_OS_REASONS = {errno.ELOOP: "input.loop", errno.ENAMETOOLONG: "input.name_too_long", errno.EISDIR: "input.is_dir"}
+
+
 def read_text(path: Path, display: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     try:
         if path.is_dir():
             raise _error(display, "input.unreadable", 1, 1, "input.is_dir")
         # At most one byte more than the limit: stat() says 0 for a device or a pipe
-        # (/dev/zero, /dev/stdin), so only reading tells the size.
-        with path.open("rb") as handle:
+        # (/dev/zero, /dev/stdin), so only reading tells the size. Opened without blocking: a
+        # named pipe nobody writes to would otherwise hang the run; it reads as empty instead.
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        os.set_blocking(descriptor, True)
+        with os.fdopen(descriptor, "rb") as handle:
             raw = handle.read(max_bytes + 1)
         if len(raw) > max_bytes:
             size = path.stat().st_size if path.is_file() else f"> {max_bytes}"
@@ -79,6 +87,8 @@ def read_text(path: Path, display: str, max_bytes: int = DEFAULT_MAX_BYTES) -> s
     except PermissionError:
         raise _error(display, "input.unreadable", 1, 1, "input.permission") from None
     except OSError as exc:
+        if exc.errno in _OS_REASONS:  # the system's own wording is English only
+            raise _error(display, "input.unreadable", 1, 1, _OS_REASONS[exc.errno]) from None
         raise _error(display, "input.unreadable", 1, 1, "input.oserror", reason=exc.strerror or str(exc)) from None
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]  # a UTF-8 byte order mark is harmless; editors on Windows add it

@@ -209,4 +209,10 @@ from kotocheck.cli import inspecting, publishing, scaffolding, summarising, tran
 def main() -> None:
     # Ctrl-C ends the run with exit code 130 (typer's handling); outputs are written to a
     # temporary file and renamed, so an interrupted run leaves nothing half-written.
-    app()
+    try:
+        app()
+    except Exception as exc:  # a bug of ours: one line and exit 2 for the user; the tests see the exception
+        if os.environ.get("KOTOCHECK_DEBUG"):
+            raise
+        write_error(f"kotocheck: {message_text('cli.internal_error', error=f'{type(exc).__name__}: {exc}')}\n")
+        raise SystemExit(2) from None

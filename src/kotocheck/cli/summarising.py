@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import enum
 import sys
 from pathlib import Path
@@ -39,7 +41,7 @@ def summary(
 
     day = reference_date(today)
     for path in paths:
-        if not path.exists():
+        if not os.path.exists(path):  # os.path: an overlong name does not exist, never an error
             fail(f"{path}: tiedostoa tai kansiota ei ole / no such file or folder", 2)
     files = discovery.find(list(paths))
     if output is not None:
