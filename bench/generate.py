@@ -1,14 +1,15 @@
 """Deterministic test data for the benchmark, made from the bundled example programmes.
 
     python bench/generate.py corpus DIR [--files 300] [--seed 2026]
-    python bench/generate.py big FILE --measures 10000
+    python bench/generate.py big FILE --measures 10000 [--old-law]
 
 `corpus` writes many programme files, each a variation of one of the three example
 programmes (another municipality and period, goals dropped, measures shuffled and copied,
 figures changed); `big` writes one programme with the given number of measures, spread over
-ten goals. Both are valid documents: kotocheck reads them without YAML or schema errors and
-check-jsonschema accepts them against kotocheck's exported programme schema. The same seed
-always gives the same bytes.
+ten goals (`--old-law`: the Kemijärvi example under checklist kotouttamisohjelma-1386-2010, so
+that `kotocheck migrate` has keys to add). All are valid documents: kotocheck reads them without
+YAML or schema errors and check-jsonschema accepts them against kotocheck's exported programme
+schema. The same seed always gives the same bytes.
 
 Needs only ruamel.yaml (a dependency of kotocheck) to read the examples.
 """
@@ -27,6 +28,8 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 # The example programmes (kind: programme); the corpus cycles through them.
 BASES = ("esimerkkila-2025-2028.yaml", "kemijarvi-2023-2025.yaml", "rovaniemi-2022-2025.yaml")
+# An old-law programme (checklist kotouttamisohjelma-1386-2010): migrate has keys to add to it.
+OLD_LAW_BASE = "kemijarvi-2023-2025.yaml"
 SEED = 2026
 
 TOWNS = ("Alajärvi", "Hamina", "Iisalmi", "Joensuu", "Kajaani", "Kemi", "Kokkola", "Kouvola", "Lahti",
@@ -158,14 +161,15 @@ def corpus(folder: Path, files: int = 300, seed: int = SEED) -> list[Path]:
     return written
 
 
-def big_text(measures: int, seed: int = SEED, goals: int = 10) -> str:
-    """A complete programme (the Esimerkkilä example) whose goals hold `measures` measures.
+def big_text(measures: int, seed: int = SEED, goals: int = 10, old_law: bool = False) -> str:
+    """A complete programme (the Esimerkkilä example, or with `old_law` the Kemijärvi one) whose
+    goals hold `measures` measures.
 
     Each measure has the fields a real one usually has (id, title, description, responsible,
     schedule, target group), about ten YAML nodes and 330 bytes, so 10,000 measures stay below
     the loader's limits (200,000 nodes, 5 MB)."""
     rng = random.Random(seed)
-    data = _load(BASES[0])
+    data = _load(OLD_LAW_BASE if old_law else BASES[0])
     template_goals = data["goals"]
     new_goals = []
     per_goal = [measures // goals + (1 if g < measures % goals else 0) for g in range(goals)]
@@ -188,9 +192,9 @@ def big_text(measures: int, seed: int = SEED, goals: int = 10) -> str:
     return _dump(data)
 
 
-def big(path: Path, measures: int, seed: int = SEED) -> Path:
+def big(path: Path, measures: int, seed: int = SEED, old_law: bool = False) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(big_text(measures, seed), encoding="utf-8")
+    path.write_text(big_text(measures, seed, old_law=old_law), encoding="utf-8")
     return path
 
 
@@ -205,11 +209,13 @@ def main(argv: list[str] | None = None) -> None:
     b.add_argument("file", type=Path)
     b.add_argument("--measures", type=int, default=10_000)
     b.add_argument("--seed", type=int, default=SEED)
+    b.add_argument("--old-law", action="store_true",
+                   help="the Kemijärvi example under checklist kotouttamisohjelma-1386-2010 (for migrate)")
     args = parser.parse_args(argv)
     if args.what == "corpus":
         print(f"{len(corpus(args.folder, args.files, args.seed))} files in {args.folder}")
     else:
-        print(big(args.file, args.measures, args.seed))
+        print(big(args.file, args.measures, args.seed, args.old_law))
 
 
 if __name__ == "__main__":

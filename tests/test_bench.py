@@ -95,6 +95,90 @@ def test_bench_help_and_dry_run(tmp_path):
     assert (keep / "big" / "measures-20.yaml").is_file()
 
 
+def test_dry_run_lists_fmt_and_migrate_of_the_big_files(tmp_path):
+    keep = tmp_path / "data"
+    dry = subprocess.run([sys.executable, str(BENCH / "bench.py"), "--dry-run", "--files", "2", "--measures", "10,20",
+                          "--edit-measures", "15", "--keep", str(keep)],
+                         capture_output=True, text=True, check=True, cwd=ROOT)
+    lines = {line.split()[0]: line for line in dry.stdout.splitlines() if line.startswith("  ")}
+    # -o: the input stays as generated, so every run does the same work
+    assert f"fmt {keep / 'big' / 'fmt-15.yaml'} -o {keep / 'fmt-out.yaml'}" in lines["fmt"]
+    assert f"migrate {keep / 'big' / 'old-law-15.yaml'} -o {keep / 'migrate-out.yaml'} --force" in lines["migrate"]
+    assert "hyperfine" in dry.stdout or "own loop" in dry.stdout
+
+
+def test_old_law_big_programme_is_valid_and_names_the_old_checklist(generate, tmp_path):
+    from ruamel.yaml import YAML
+
+    path = generate.big(tmp_path / "old.yaml", 23, old_law=True)
+    data = YAML(typ="safe", pure=True).load(path.read_text(encoding="utf-8"))
+    assert data["checklist"] == "kotouttamisohjelma-1386-2010"
+    assert sum(len(g["measures"]) for g in data["goals"]) == 23
+    assert _read_errors(path) == []
+    assert generate.big_text(23) != generate.big_text(23, old_law=True)
+
+
+@pytest.fixture(scope="module")
+def bench():
+    spec = importlib.util.spec_from_file_location("bench_bench", BENCH / "bench.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up while being built
+    try:
+        spec.loader.exec_module(module)
+        yield module
+    finally:
+        sys.modules.pop(spec.name, None)
+
+
+def _figures(bench, **cpu):
+    """Timings with the given CPU seconds per command (wall twice the CPU), as bench/run names them."""
+    names = {"cold": "kotocheck validate", "yamllint": "yamllint", "corpus": "kotocheck validate DIR",
+             "cjs": "check-jsonschema", "v1k": "validate 1000", "v10k": "validate 10000", "r1k": "render 1000",
+             "r10k": "render 10000", "fmt": "fmt", "migrate": "migrate"}
+    out = {}
+    for key, seconds in cpu.items():
+        runs = seconds if isinstance(seconds, list) else [seconds]
+        out[names[key]] = bench.Timing(names[key], wall=[2 * s for s in runs], cpu=runs)
+    return out
+
+
+def test_verdicts_are_on_cpu_medians_with_target_and_must(bench):
+    figures = _figures(bench, cold=[0.29, 0.30, 0.90], yamllint=0.16, corpus=2.0, cjs=4.0, v1k=0.1, v10k=0.9,
+                       r1k=0.2, r10k=2.6, fmt=12.0, migrate=9.5)
+    figures["validate 10000"].rss_kib = 100 * 1024
+    verdicts = bench.judge(figures, files=300, small=1000, big=10000, edit_mb=3.04)
+    got = {v.name: (round(v.measured, 3), v.met, v.must_met) for v in verdicts}
+    assert got == {
+        "1 cold validate, kotocheck/yamllint": (1.875, False, True),  # median 0.30 / 0.16: misses 1.5, meets 2.0
+        "2 300 files, kotocheck/check-jsonschema": (0.5, True, None),  # on the target is met
+        "3 validate 10k measures": (0.9, True, None),
+        "3 validate 10k/1k, linear": (9.0, True, None),
+        "3 render 10k measures": (2.6, False, None),
+        "3 render 10k/1k, linear": (13.0, False, None),
+        "3 validate 10k peak RSS": (100.0, True, None),
+        "4 fmt 3.0 MB": (12.0, False, None),
+        "4 migrate 3.0 MB (old law)": (9.5, True, None),
+    }
+    lines = bench.verdict_lines(verdicts)
+    assert lines[0] == bench.VERDICT_HEADER
+    assert lines[2] == ("1 cold validate, kotocheck/yamllint            1.88x   <= 1.50x  MISS    <= 2.00x  PASS  "
+                        "  wall 1.88x (0.600 s / 0.320 s)")
+    assert lines[3] == ("2 300 files, kotocheck/check-jsonschema        0.50x   <= 0.50x  PASS           -        "
+                        "  wall 0.50x (4.000 s / 8.000 s)")
+    assert lines[4] == ("3 validate 10k measures                       0.90 s  <= 1.00 s  PASS           -        "
+                        "  wall 1.80 s")
+    assert lines[8] == "3 validate 10k peak RSS                      100 MiB <= 128 MiB  PASS           -"
+    assert lines[-1] == "5/9 targets met; 1/1 musts met"
+
+
+def test_cold_start_past_the_must_and_a_partial_set(bench):
+    verdicts = bench.judge(_figures(bench, cold=0.40, yamllint=0.16), files=300, small=1000, big=10000)
+    assert [(v.name, round(v.measured, 2), v.met, v.must_met) for v in verdicts] == [
+        ("1 cold validate, kotocheck/yamllint", 2.5, False, False)]
+    assert "MISS    <= 2.00x  MISS" in bench.verdict_lines(verdicts)[2]
+    assert bench.verdict_lines(verdicts)[-1] == "0/1 targets met; 0/1 musts met"
+
+
 def test_bench_run_wrapper_shows_help_without_installing():
     shown = subprocess.run([str(BENCH / "run"), "--help"], capture_output=True, text=True, check=True)
     assert "--measures" in shown.stdout
