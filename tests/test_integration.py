@@ -173,9 +173,9 @@ def test_the_render_hook_stops_a_commit_that_leaves_the_publication_stale(repo):
     edit(repo / "ohjelma" / "ohjelma.yaml", "Kvalt 16.6.2025 § 48", "Kvalt 16.6.2025 § 49")
     result = run_hook("kotocheck-render", repo, all_files(repo))
     assert result.returncode == 1
-    assert result.stdout == ("julkaisu/ohjelma.html is stale: "
-                             "run kotocheck render ohjelma/ohjelma.yaml -o julkaisu/ohjelma.html\n")
-    fix = run(shlex.split(result.stdout.split(": run ", 1)[1]), repo, environment())
+    assert result.stdout == ("julkaisu/ohjelma.html on vanhentunut: "
+                             "päivitä komennolla kotocheck render ohjelma/ohjelma.yaml -o julkaisu/ohjelma.html\n")
+    fix = run(shlex.split(result.stdout.split(": päivitä komennolla ", 1)[1]), repo, environment())
     assert fix.returncode == 0 and run_hook("kotocheck-render", repo, all_files(repo)).returncode == 0
 
 
