@@ -2,8 +2,9 @@
 
 Templates are looked up in order: the municipality's own folder first, then the built-in
 ones, so dropping a file of the same name into `--templates DIR` overrides just that file
-(as mkdocs does with theme directories). Templates run in jinja2's sandbox, because a
-municipality's template is code we did not write."""
+(as mkdocs does with theme directories). Templates run in kotocheck.sandbox, because a
+municipality's template is code we did not write: every context passes through
+`sandbox.template_context` here, so whoever calls `render` hands templates plain data only."""
 
 from __future__ import annotations
 
@@ -34,14 +35,13 @@ def labels(lang: str) -> dict[str, str]:
 def environment(fmt: str, user_dir: Path | None = None, lang: str = "fi"):
     """The jinja2 environment of one output format and language: its filters format numbers and
     dates in that language (kotocheck.numbers)."""
-    from jinja2 import FileSystemLoader, StrictUndefined
-    from jinja2.sandbox import SandboxedEnvironment
+    from jinja2 import StrictUndefined
 
-    from kotocheck import numbers
+    from kotocheck import numbers, sandbox
 
     search = [str(user_dir / fmt), str(user_dir)] if user_dir else []
-    env = SandboxedEnvironment(
-        loader=FileSystemLoader([*search, str(BUILTIN / fmt)]),
+    env = sandbox.Environment(
+        loader=sandbox.Loader([*search, str(BUILTIN / fmt)]),
         autoescape=fmt == "html",
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -54,23 +54,46 @@ def environment(fmt: str, user_dir: Path | None = None, lang: str = "fi"):
     env.filters["upfirst"] = upfirst
     env.filters["css_string"] = css_string
     env.filters.update(numbers.filters(lang))
+    env.bound_filters()
     return env
 
 
 def render(fmt: str, template: str, context: dict[str, Any], user_dir: Path | None = None) -> str:
+    """The template filled in with the context, as plain data (kotocheck.sandbox); any failure or
+    limit hit is a TemplateError of one line that names the template."""
     from jinja2 import TemplateError as JinjaError
-    from jinja2 import TemplateNotFound
+    from jinja2 import TemplateNotFound, TemplateSyntaxError
 
+    from kotocheck import sandbox
+
+    lang = context.get("lang") if context.get("lang") in LANGUAGES else "fi"
     try:
-        lang = context.get("lang") if context.get("lang") in LANGUAGES else "fi"
-        return environment(fmt, user_dir, lang).get_template(template).render(**context)
+        data = sandbox.template_context(context)
+        with sandbox.limits(template):
+            env = environment(fmt, user_dir, lang)
+            return sandbox.stream(env.get_template(template), data, template)
     except TemplateNotFound as exc:
         raise TemplateError(f"template not found: {exc.name}") from None
-    except JinjaError as exc:
-        where = f"{getattr(exc, 'filename', None) or template}:{getattr(exc, 'lineno', None) or 1}"
-        raise TemplateError(f"{where}: {exc.message or exc}") from None
+    except TemplateSyntaxError as exc:
+        raise TemplateError(_one_line(f"{exc.filename or template}:{exc.lineno or 1}: {exc.message or exc}")) from None
+    except sandbox.Refused as exc:
+        message = str(exc) if exc.located else f"{_template_line(exc, template)}: {exc}"
+        raise TemplateError(_one_line(message)) from None
+    except JinjaError as exc:  # e.g. an undefined name, an attribute the sandbox refuses
+        raise TemplateError(_one_line(f"{_template_line(exc, template)}: {exc.message or exc}")) from None
+    except MemoryError:
+        raise TemplateError(f"{template}: the template needs more memory than the limit of "
+                            f"{sandbox.MAX_MEMORY // 2**20} MiB") from None
     except Exception as exc:  # an error inside a template expression: name the template line
-        raise TemplateError(f"{_template_line(exc, template)}: {type(exc).__name__}: {exc}") from None
+        if getattr(exc, "kotocheck_callers", False):  # the caller's own alarm (sandbox.limits)
+            raise
+        raise TemplateError(_one_line(f"{_template_line(exc, template)}: {type(exc).__name__}: {exc}")) from None
+
+
+def _one_line(message: str) -> str:
+    """The first line of a message (a pydantic or jinja message may go on for several)."""
+    lines = [line.strip() for line in message.splitlines() if line.strip()]
+    return lines[0] if lines else message
 
 
 def _template_line(exc: BaseException, template: str) -> str:

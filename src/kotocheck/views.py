@@ -367,7 +367,21 @@ def context(data: dict, kind: str, lang: str, labels: dict[str, str], checklist_
         "indicator_rows": lambda progress: indicator_rows(progress, index),
         "costs": costs, "cost_overview": cost_overview(data) if kind == "followup" else {"rows": [], "total": 0},
         "index": index, "programme": programme or {},
+        "validity_reason": validity_reason,
     }
+
+
+def validity_reason(validity: Any) -> dict[str, str]:
+    """Why a gap report's valid-until date is what it is, in each language: a template sees the
+    report's validity as plain data (kotocheck.sandbox), so it cannot call Validity.reason itself."""
+    import dataclasses
+
+    from kotocheck.validity import Validity
+
+    if not isinstance(validity, dict):
+        return {}
+    return Validity(**{f.name: validity.get(f.name) for f in dataclasses.fields(Validity)
+                       if f.name in validity}).reason()
 
 
 def _decisions_of(data: dict, kind: str) -> Any:
