@@ -22,8 +22,11 @@ def _batch(tmp_path, copies: int = 80):
 
 def _interrupt(args, cwd, after: float = 1.5):
     env = {**os.environ, "KOTOCHECK_TODAY": TODAY}
+    # As from a terminal: a runner that started the suite in the background (nohup, `&` without job
+    # control) passes SIGINT on as ignored, and Python then never raises KeyboardInterrupt.
     proc = subprocess.Popen([sys.executable, "-m", "kotocheck", *args], cwd=cwd, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     time.sleep(after)
     assert proc.poll() is None, "the batch finished before it could be interrupted; make it larger"
     proc.send_signal(signal.SIGINT)
