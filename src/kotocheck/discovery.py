@@ -66,7 +66,7 @@ def referrers(changed: list[Path], root: Path) -> list[Path]:
             text = loader.read_text(candidate, str(candidate))
             if not any(name in text for name in names):
                 continue
-            data = loader.parse(text, str(candidate)).data
+            data = loader.parse(text, str(candidate), round_trip=False).data
         except loader.LoadError:
             continue  # its own run reports it when it is given
         if not isinstance(data, dict):

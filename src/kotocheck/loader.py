@@ -4,7 +4,9 @@ Reading never raises for bad input: anything that stops the file from being read
 becomes a LoadError carrying a located finding (worded by kotocheck.yaml_messages).
 
 The text is read with ruamel.yaml's classes as kotocheck.yaml_reader corrects them to YAML 1.2;
-the text is never rewritten, so every line and column is the file's own.
+the text is never rewritten, so every line and column is the file's own. Documents read for checking
+(`load`, `parse(..., round_trip=False)`) go through kotocheck.fast_yaml first, libyaml's event
+stream, which falls back to this reading for anything it might read otherwise.
 """
 
 from __future__ import annotations
@@ -20,8 +22,12 @@ from pathlib import Path
 from collections.abc import Set as AbstractSet
 from typing import Any
 
-from kotocheck import yaml_messages, yaml_reader
+from kotocheck import fast_yaml, yaml_messages, yaml_reader
 from kotocheck.findings import Finding
+
+# Read documents for checking with the C event stream (kotocheck.fast_yaml) where it reads them as
+# the round-trip loader does; False: always the round-trip loader.
+FAST = True
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 # Aliases are shared objects in the parsed tree; copying them out could blow up
@@ -46,12 +52,15 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 @dataclass
 class Document:
-    """A parsed YAML document: plain data for validation, the ruamel tree for positions."""
+    """A parsed YAML document: plain data for validation, and for positions the ruamel tree or,
+    read the fast way, a fast_yaml.Positions index (both answer locations.locate)."""
 
     file: str
     data: Any
     tree: Any
     text: str
+    fast: bool = False  # read by fast_yaml
+    fallback: str | None = None  # why the fast reading was not used, when it was tried
 
 
 class LoadError(Exception):
@@ -108,12 +117,22 @@ def _yaml() -> Any:
     return yaml_reader.reading(YAML(typ="rt"))
 
 
-def parse(text: str, display: str) -> Document:
+def parse(text: str, display: str, round_trip: bool = True) -> Document:
+    """The document; `round_trip=False` reads it the fast way when that reads it the same, and then
+    `tree` is a position index, not a ruamel tree (fmt and migrate need the tree: the default)."""
+    fallback = None
+    if not round_trip and FAST:
+        try:
+            data, positions = fast_yaml.read(text)
+        except fast_yaml.Fallback as exc:
+            fallback = str(exc)
+        else:
+            return Document(file=display, data=data, tree=positions, text=text, fast=True)
     tree = _load(text, display)
     if tree is None:
         raise _error(display, "yaml.empty", 1, 1, "yaml.empty")
     data = to_plain(tree, display)
-    return Document(file=display, data=data, tree=tree, text=text)
+    return Document(file=display, data=data, tree=tree, text=text, fallback=fallback)
 
 
 def _load(text: str, display: str) -> Any:
@@ -175,9 +194,11 @@ def _bad_key(text: str) -> tuple[int, int] | None:
     return None
 
 
-def load(path: Path, display: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+def load(path: Path, display: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
+         round_trip: bool = False) -> Document:
+    """A document for checking (validate, report, render, summary): read the fast way where possible."""
     display = display or str(path)
-    return parse(read_text(path, display, max_bytes), display)
+    return parse(read_text(path, display, max_bytes), display, round_trip=round_trip)
 
 
 def to_plain(tree: Any, display: str) -> Any:

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from kotocheck.fast_yaml import Positions
+
 Path = tuple  # concrete path: keys (str) and list indexes (int)
 
 _TOKEN = re.compile(r"([^.\[\]]+)((?:\[[^\]]*\])*)")
@@ -110,7 +112,10 @@ def dotted(path: Path) -> str:
 
 
 def locate(tree: Any, path: Path, at_value: bool = False) -> tuple[int, int]:
-    """1-based line and column of `path`; a missing part points at its deepest parent."""
+    """1-based line and column of `path`; a missing part points at its deepest parent.
+    `tree` is a ruamel tree or a fast_yaml.Positions index."""
+    if isinstance(tree, Positions):
+        return tree.locate(path, at_value)
     node = tree
     line, column = _own_position(tree)
     for part in path:
