@@ -5,6 +5,9 @@ pages, law sections) and its items, each with a `check:` of a registered kind.""
 
 from __future__ import annotations
 
+import enum
+import types
+import typing
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
@@ -19,7 +22,9 @@ from kotocheck.kinds import KINDS
 
 
 class _Data(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    # defer_build: the validators are built only when data is validated (tests, a user's own
+    # checklist folder); the command line reads the shipped data with `construct` (TRUST_BUNDLED).
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 class Text(_Data):
@@ -154,15 +159,78 @@ class DataError(Exception):
     """A shipped or user-supplied data file is invalid."""
 
 
+# Set by the command line's lean entry (fast_cli) only: the data shipped with kotocheck is taken as
+# it is, without validation, because the test suite validates every shipped file
+# (tests/test_checklist_data.py) and checks that `construct` gives what validation gives
+# (tests/test_lean_start.py). Library use and tests validate everything.
+TRUST_BUNDLED = False
+
+
+def _bundled(path: Path) -> bool:
+    return path.parent in (folder("checklists"), folder("catalogues"))
+
+
 def _read(path: Path) -> Any:
+    text = path.read_text(encoding="utf-8")
+    if _bundled(path):
+        # Our own files are read by libyaml through PyYAML (much faster than ruamel); YAML 1.1's
+        # differences (yes/no, octal, sexagesimal) do not occur in them, which
+        # tests/test_lean_start.py checks file by file against the YAML 1.2 reader below.
+        try:
+            import yaml
+
+            return yaml.load(text, Loader=yaml.CSafeLoader)
+        except (ImportError, AttributeError):  # no PyYAML or no libyaml: the reader below
+            pass
+        except Exception as exc:
+            raise DataError(f"{path}: {exc}") from None
     from ruamel.yaml import YAML
 
     # Our own data files need no positions: the C-backed safe loader is much faster.
-    yaml = YAML(typ="safe")
+    yaml_ = YAML(typ="safe")
     try:
-        return yaml.load(path.read_text(encoding="utf-8"))
+        return yaml_.load(text)
     except Exception as exc:  # reported with the file name; shipped data is tested
         raise DataError(f"{path}: {exc}") from None
+
+
+def _load(model: type[BaseModel], data: Any, path: Path) -> Any:
+    """Shipped data as it is (TRUST_BUNDLED), anything else validated."""
+    if TRUST_BUNDLED and _bundled(path):
+        return construct(model, data)
+    return _validate(model, data, path)
+
+
+def construct(annotation: Any, value: Any) -> Any:
+    """What validating `value` as `annotation` gives for valid data, without building any
+    validator: models through model_construct, enums by value, lists and dicts entry by entry.
+    Only for data known to be valid: nothing is checked."""
+    from kotocheck.checks import KINDS, CheckSpec
+
+    if value is None:
+        return None
+    if annotation is CheckSpec:
+        for combinator in ("all", "any"):
+            if combinator in value:
+                return CheckSpec.model_construct(**{combinator: [construct(CheckSpec, v) for v in value[combinator]]})
+        params = KINDS[value["kind"]].params
+        return CheckSpec.model_construct(kind=value["kind"], params=construct(
+            params, {k: v for k, v in value.items() if k != "kind"}))
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        fields = annotation.model_fields
+        return annotation.model_construct(**{name: construct(fields[name].annotation, v) for name, v in value.items()})
+    if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
+        return annotation(value)
+    origin, args = typing.get_origin(annotation), typing.get_args(annotation)
+    if origin is list and isinstance(value, list):
+        return [construct(args[0], v) for v in value]
+    if origin is dict and isinstance(value, dict):
+        return {k: construct(args[1], v) for k, v in value.items()}
+    if origin in (typing.Union, types.UnionType):  # X | None: the model or enum member, if any
+        for arg in args:
+            if isinstance(arg, type) and issubclass(arg, (BaseModel, enum.Enum)):
+                return construct(arg, value)
+    return value
 
 
 def _validate(model: type[BaseModel], data: Any, path: Path) -> Any:
@@ -198,7 +266,7 @@ def available(extra: list[Path] | None = None) -> dict[str, Path]:
 
 @lru_cache(maxsize=16)
 def load_checklist(path: Path) -> Checklist:
-    checklist = _validate(Checklist, _read(path), path)
+    checklist = _load(Checklist, _read(path), path)
     if checklist.id != path.stem:
         raise DataError(f"{path}: id {checklist.id!r} must match the file name {path.stem!r}")
     checklist.file = str(path)
@@ -208,13 +276,13 @@ def load_checklist(path: Path) -> Checklist:
 @lru_cache(maxsize=8)
 def catalogue(name: str) -> Catalogue:
     path = folder("catalogues") / f"{name}.yaml"
-    return _validate(Catalogue, _read(path), path)
+    return _load(Catalogue, _read(path), path)
 
 
 @lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
     path = folder("catalogues") / "vocabulary.yaml"
-    return _validate(Vocabulary, _read(path), path)
+    return _load(Vocabulary, _read(path), path)
 
 
 def label(vocabulary_name: str, value: str) -> dict[str, str]:

@@ -161,8 +161,9 @@ def fields(kind: str | None = None) -> tuple[ChoiceField, ...]:
                 if sub not in seen:  # a model that contains itself would have no end
                     visit(sub, document, steps, seen + (sub,))
 
-    for document, model in MODELS.items():
+    for document in MODELS:  # the kinds first: a kind's model module is imported only when asked for
         if kind in (None, document):
+            model = MODELS[document]
             visit(model, document, (), (model,))
     return tuple(out)
 

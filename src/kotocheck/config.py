@@ -44,7 +44,9 @@ NAMES = ("kotocheck.toml", "pyproject.toml")
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    # defer_build: the validator is built only when a settings file is read; a run without one
+    # takes the defaults (default_settings) and never pays for it.
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 class WaiverEntry(_Strict):
@@ -90,9 +92,14 @@ class Settings(_Strict):
     render: list[RenderEntry] = []
 
 
+def default_settings() -> Settings:
+    """The defaults, without building the validator: equal to Settings() (tests/test_lean_start.py)."""
+    return Settings.model_construct()
+
+
 @dataclass
 class Config:
-    settings: Settings = field(default_factory=Settings)
+    settings: Settings = field(default_factory=default_settings)
     file: Path | None = None  # the config file in effect
     origin: dict[str, str] = field(default_factory=dict)  # setting -> "kotocheck.toml:3" | "default" | "command line"
 
@@ -157,8 +164,6 @@ def find(start: Path) -> tuple[Path, dict] | None:
     """The nearest config file above `start`, with its kotocheck table. The search stops at the
     repository root (a folder with .git, or a project's pyproject.toml even without our table): a
     kotocheck.toml in a folder above the repository must not change its verdicts unseen."""
-    import tomllib
-
     folder = start if os.path.isdir(start) else start.parent  # isdir: an overlong name is no folder, not an error
     real = Path(os.path.realpath(folder))  # realpath: a symlink loop must not raise
     for candidate in [real, *real.parents]:
@@ -166,6 +171,8 @@ def find(start: Path) -> tuple[Path, dict] | None:
             path = candidate / name
             if not path.is_file():
                 continue
+            import tomllib  # here: most runs have no settings file to read
+
             try:
                 data = tomllib.loads(path.read_text(encoding="utf-8"))
             except tomllib.TOMLDecodeError as exc:

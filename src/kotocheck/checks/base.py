@@ -13,7 +13,8 @@ from kotocheck import locations
 
 
 class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    # built on first validation: the command line trusts the bundled checklists and never does
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 @dataclass(frozen=True)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import importlib
 import re
+from collections.abc import Mapping
 from functools import lru_cache
-from typing import Any
+from typing import Any, Iterator
 
 from pydantic import BaseModel, ValidationError
 
@@ -14,11 +16,30 @@ from kotocheck import i18n
 from kotocheck.findings import Finding, Severity
 from kotocheck.kinds import FOLLOWUP, KINDS, PROGRAMME, SERVICES
 from kotocheck.locations import dotted, locate
-from kotocheck.models.followup import Followup
-from kotocheck.models.programme import Programme
-from kotocheck.models.services import Services
 
-MODELS: dict[str, type[BaseModel]] = {PROGRAMME: Programme, SERVICES: Services, FOLLOWUP: Followup}
+
+class _Models(Mapping):
+    """Document kind -> its model, each kind's module imported when first asked for: defining the
+    classes of all three kinds costs a run that meets only one of them (start-up time)."""
+
+    _WHERE = {PROGRAMME: ("programme", "Programme"), SERVICES: ("services", "Services"),
+              FOLLOWUP: ("followup", "Followup")}
+
+    def __getitem__(self, kind: str) -> type[BaseModel]:
+        module, name = self._WHERE[kind]
+        return getattr(importlib.import_module(f"kotocheck.models.{module}"), name)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._WHERE)
+
+    def __len__(self) -> int:
+        return len(self._WHERE)
+
+    def __contains__(self, kind: object) -> bool:
+        return isinstance(kind, str) and kind in self._WHERE  # a list or mapping is never a kind
+
+
+MODELS: Mapping[str, type[BaseModel]] = _Models()
 assert tuple(MODELS) == KINDS, "a document kind needs its model (kinds.KINDS)"
 FORMAT_VERSIONS = (1,)
 
