@@ -12,7 +12,7 @@ import time
 from conftest import EXAMPLES, ROOT, TODAY
 
 
-def _batch(tmp_path, copies: int = 80):
+def _batch(tmp_path, copies: int = 400):  # the fast loader reads 80 in under 1.5 s
     folder = tmp_path / "ohjelmat"
     folder.mkdir()
     for n in range(copies):
