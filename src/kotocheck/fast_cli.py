@@ -98,7 +98,8 @@ def parse(argv: list[str]) -> dict | None:
 
 
 def _reference_date(value: Optional[str]) -> Optional[dt.date]:
-    """As cli.reference_date, with None for a text that is no date."""
+    """The reference date of --today, else KOTOCHECK_TODAY, else today; None for a text that is
+    no date (cli.reference_date makes that typer's usage error)."""
     text = value or os.environ.get("KOTOCHECK_TODAY")
     if not text:
         return dt.date.today()

@@ -69,13 +69,12 @@ def main_options(version: bool = typer.Option(False, "--version", callback=_vers
 
 
 def reference_date(value: Optional[str]) -> dt.date:
-    text = value or os.environ.get("KOTOCHECK_TODAY")
-    if not text:
-        return dt.date.today()
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise typer.BadParameter(f"not a date (YYYY-MM-DD): {text}") from None
+    from kotocheck.fast_cli import _reference_date  # one reading of --today and KOTOCHECK_TODAY for both paths
+
+    day = _reference_date(value)
+    if day is None:
+        raise typer.BadParameter(f"not a date (YYYY-MM-DD): {value or os.environ.get('KOTOCHECK_TODAY')}")
+    return day
 
 
 def message_text(key: str, **params) -> str:
