@@ -117,7 +117,19 @@ class Marks:
 
 
 def _reads(item: Item, section: str) -> bool:
-    return any(_inside(_plain(e), _plain(section)) for e in item.check.expressions())
+    part = _plain(section)
+    return any(_inside(e, part) for e in _plain_reads(item))
+
+
+_PLAIN: dict[int, tuple[Item, frozenset[str]]] = {}
+
+
+def _plain_reads(item: Item) -> frozenset[str]:
+    """The plain paths an item reads, worked out once per item of a run (asked per mark and item)."""
+    known = _PLAIN.get(id(item))
+    if known is None or known[0] is not item:
+        known = _PLAIN[id(item)] = (item, frozenset(_plain(e) for e in item.check.expressions()))
+    return known[1]
 
 
 def _finding(doc, path: tuple, rule: str, severity: Severity, key: str | None = None, at_value: bool = False,

@@ -64,6 +64,9 @@ def _unique(hits: list[Hit]) -> list[Hit]:
     return list(merged.values())
 
 
+_EXPRESSIONS: dict[int, tuple["CheckSpec", tuple[str, ...]]] = {}
+
+
 class CheckSpec(BaseModel):
     """`check:` of a checklist item: a kind with its parameters, or `all:` of several."""
 
@@ -84,6 +87,14 @@ class CheckSpec(BaseModel):
 
     def expressions(self) -> list[str]:
         """Every document path this check reads: where its evidence lives, or what removing breaks."""
+        # Asked for every item of every document (not_assessed, gaps); a checklist's specs live for
+        # the run, and the answer depends on the spec alone.
+        known = _EXPRESSIONS.get(id(self))
+        if known is None or known[0] is not self:
+            known = _EXPRESSIONS[id(self)] = (self, tuple(self._expressions()))
+        return list(known[1])
+
+    def _expressions(self) -> list[str]:
         if self.all or self.any:
             return [e for sub in (self.all or self.any) for e in sub.expressions()]
         p = self.params

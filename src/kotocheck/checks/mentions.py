@@ -73,10 +73,17 @@ def units(value: Any) -> list[list[str]]:
     return [found] if found else []
 
 
-def matches(params: MentionsParams, data: dict) -> int:
-    regex = params.regex
-    return sum(1 for e in expressions_of(params.values) for _, value in locations.resolve(data, e).matches
-               for unit in units(value) if any(regex.search(s) for s in unit))
+def matches(params: MentionsParams, data: dict, enough: int | None = None) -> int:
+    """How many values mention it; counting stops at `enough` (searching long texts is the cost)."""
+    regex, found = params.regex, 0
+    for e in expressions_of(params.values):
+        for _, value in locations.resolve(data, e).matches:
+            for unit in units(value):
+                if any(regex.search(s) for s in unit):
+                    found += 1
+                    if enough is not None and found >= enough:
+                        return found
+    return found
 
 
 def looks_for(params: MentionsParams) -> dict[str, str]:
@@ -88,7 +95,7 @@ def looks_for(params: MentionsParams) -> dict[str, str]:
 
 
 def check(params: MentionsParams, ctx: Context) -> list[Hit]:
-    found = matches(params, ctx.data)
+    found = matches(params, ctx.data, enough=params.min)
     if found >= params.min:
         return []
     where = anchor(ctx.data, expressions_of(params.values)[0])
