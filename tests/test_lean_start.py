@@ -75,9 +75,30 @@ def lean_run(tmp_path_factory):
     return json.loads(report.read_text())
 
 
-@pytest.mark.parametrize("package", ["typer", "click", "rich", "jinja2", "kotocheck.cli", "kotocheck.render"])
+@pytest.mark.parametrize("package", ["typer", "click", "rich", "jinja2", "kotocheck.cli", "kotocheck.render",
+                                     "kotocheck.yaml_reader", "kotocheck.yaml_messages", "importlib.metadata"])
 def test_validate_does_not_import(lean_run, package):
     assert not [m for m in lean_run["modules"] if m == package or m.startswith(package + ".")]
+
+
+def test_a_user_who_wants_pydantic_plugins_gets_them_looked_up(tmp_path):
+    """The stand-in for pydantic's plugin loader is only for plugins disabled (our default)."""
+    report = tmp_path / "report.json"
+    result = subprocess.run([sys.executable, "-c", SPY, str(report), "validate", KEMIJARVI], cwd=ROOT,
+                            capture_output=True, env=_env(PYDANTIC_DISABLE_PLUGINS=""), timeout=120)
+    assert result.returncode == 1, result.stderr
+    assert "importlib.metadata" in json.loads(report.read_text())["modules"]
+
+
+def test_the_plugin_loader_stand_in_gives_anything_else_from_the_real_module():
+    code = ("import os, sys; os.environ['PYDANTIC_DISABLE_PLUGINS'] = '__all__'\n"
+            "from kotocheck import __main__ as entry; entry._no_plugin_lookup()\n"
+            "import importlib; loader = importlib.import_module('pydantic.plugin._loader')\n"
+            "assert list(loader.get_plugins()) == [] and 'importlib.metadata' not in sys.modules\n"
+            "print(loader.PYDANTIC_ENTRY_POINT_GROUP, 'importlib.metadata' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=_env(), timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["pydantic", "True"]
 
 
 def test_validate_builds_the_model_of_the_documents_kind_only(lean_run):
@@ -301,11 +322,15 @@ def _same(a, b) -> bool:
 
 
 @pytest.mark.parametrize("path", _bundled_files(), ids=lambda p: p.name)
-def test_libyaml_reads_the_shipped_files_as_the_yaml_1_2_reader_does(path):
+def test_the_shipped_files_are_read_fast_and_as_the_yaml_1_2_reader_does(path):
     from ruamel.yaml import YAML
 
+    from kotocheck import fast_yaml
+
     assert checklist._bundled(path)
-    assert _same(checklist._read(path), YAML(typ="safe", pure=True).load(path.read_text(encoding="utf-8")))
+    text = path.read_text(encoding="utf-8")
+    fast_yaml.read(text)  # no Fallback: every run reads the shipped data the fast way
+    assert _same(checklist._read(path), YAML(typ="safe", pure=True).load(text))
 
 
 @pytest.mark.parametrize("path", _bundled_files(), ids=lambda p: p.name)

@@ -18,10 +18,8 @@ import gc
 import re
 from typing import Any
 
-from kotocheck.yaml_reader import MAX_DEPTH
+from kotocheck.limits import MAX_DEPTH, MAX_NODES
 
-# the loader's limit of nodes (loader.MAX_NODES); a bigger document goes the round-trip way
-MAX_NODES = 200_000
 
 # Characters libyaml and the corrected ruamel scanner treat differently, checked before parsing:
 # tabs (YAML 1.2 allows some, libyaml refuses or reads them otherwise), NEL/LS/PS (line breaks in

@@ -22,7 +22,8 @@ from pathlib import Path
 from collections.abc import Set as AbstractSet
 from typing import Any
 
-from kotocheck import fast_yaml, yaml_messages, yaml_reader
+from kotocheck import fast_yaml
+from kotocheck.limits import MAX_DEPTH, MAX_NODES  # noqa: F401  (loader.MAX_* is what callers name)
 from kotocheck.findings import Finding
 
 # Read documents for checking with the C event stream (kotocheck.fast_yaml) where it reads them as
@@ -30,12 +31,6 @@ from kotocheck.findings import Finding
 FAST = True
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
-# Aliases are shared objects in the parsed tree; copying them out could blow up
-# exponentially ("billion laughs"), so the copy is bounded.
-MAX_NODES = 200_000
-# Deeper nesting is refused while scanning: ruamel's scanner slows down quadratically with
-# the flow level and its composer recurses once per level.
-MAX_DEPTH = yaml_reader.MAX_DEPTH
 # Only the YAML types themselves; `!!python/...` is in the same tag:yaml.org,2002: namespace
 # but is a custom tag all the same.
 STANDARD_TAGS = {None, "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
@@ -71,6 +66,8 @@ class LoadError(Exception):
 
 
 def _error(file: str, rule: str, line: int, column: int, key: str, **params: Any) -> LoadError:
+    from kotocheck import yaml_messages  # here: a document read the fast way never needs it
+
     return LoadError(yaml_messages.finding(file, rule, line, column, key, **params), key)
 
 
@@ -114,6 +111,8 @@ def read_text(path: Path, display: str, max_bytes: int = DEFAULT_MAX_BYTES) -> s
 def _yaml() -> Any:
     from ruamel.yaml import YAML
 
+    from kotocheck import yaml_reader
+
     return yaml_reader.reading(YAML(typ="rt"))
 
 
@@ -138,6 +137,8 @@ def parse(text: str, display: str, round_trip: bool = True) -> Document:
 def _load(text: str, display: str) -> Any:
     from ruamel.yaml.error import MarkedYAMLError, YAMLError, YAMLFutureWarning, YAMLWarning
     from ruamel.yaml.reader import ReaderError
+
+    from kotocheck import yaml_messages, yaml_reader
 
     try:
         with warnings.catch_warnings():  # ruamel's warnings are about valid YAML and went to stderr
@@ -294,6 +295,8 @@ def to_plain(tree: Any, display: str) -> Any:
         if lone is None:
             return joined
         line, col = where()
+        from kotocheck import yaml_messages
+
         raise LoadError(*yaml_messages.surrogate(display, line, col, ord(lone.group())))
 
     if size(tree) > MAX_NODES:

@@ -15,7 +15,7 @@ from typing import Any
 from kotocheck import yaml_messages
 
 # Nesting deeper than this is refused where it starts (the loader re-checks the composed data).
-MAX_DEPTH = 200
+from kotocheck.limits import MAX_DEPTH  # noqa: E402,F401  (here since the reader enforces it)
 
 _BREAKS = "\r\n\x85\u2028\u2029"
 _END = "\0" + _BREAKS
