@@ -312,6 +312,7 @@ class Environment(ImmutableSandboxedEnvironment):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, finalize=_printable, **kwargs)
+        self._safe: dict[tuple, bool] = {}
         self.globals.clear()  # lipsum() writes text without bound; the rest are given back below
         self.globals.update(_GLOBALS)
         self.filters["format"] = _format_filter
@@ -325,6 +326,15 @@ class Environment(ImmutableSandboxedEnvironment):
             self.filters[name] = _bounded(function)
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        # Asked for every `m.get(...)` and macro of every row; the answer depends only on the
+        # object's type, the name and whether the value is callable (jinja's checks and ours).
+        key = (type(obj), attr, callable(value))
+        known = self._safe.get(key)
+        if known is None:
+            known = self._safe[key] = self._is_safe_attribute(obj, attr, value)
+        return known
+
+    def _is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
         if attr.startswith("_") or not super().is_safe_attribute(obj, attr, value):
             return False
         if isinstance(obj, _JINJA):
