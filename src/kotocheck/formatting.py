@@ -48,10 +48,11 @@ def _yaml():
     return yaml
 
 
+@roundtrip.gc_paused()
 def format_text(text: str, display: str) -> str:
     """The formatted text; FormatError for YAML errors or a result that would lose anything."""
-    try:
-        document = loader.parse(text, display)
+    try:  # plain data and positions, read the fast way (the round trip's errors where it reads otherwise)
+        document = loader.parse(text, display, round_trip=False)
     except loader.LoadError as exc:
         f = exc.finding
         raise FormatError(f"{f.file}:{f.line}:{f.column}: {f.message['fi']} / {f.message['en']}") from None
@@ -64,7 +65,7 @@ def format_text(text: str, display: str) -> str:
                           "tiedostoa ei muutettu / formatting cannot keep this as written; file left "
                           "untouched") from None
     try:
-        after = loader.parse(result, display).data
+        after = loader.parse(result, display, round_trip=False).data
     except loader.LoadError:  # pragma: no cover - a bug, never the user's input
         after = None
     where = roundtrip.lost(text, document.tree, document.data, after, result)

@@ -59,25 +59,30 @@ def _yaml(style: tuple[int, int, int]):
 
 
 def _round_trip(text: str, source: roundtrip.Source):
-    """A round-trip YAML that writes the file back in its own indentation: the style whose
-    round trip changes the fewest lines (none, for a file written in one consistent style)."""
-    best, fewest = None, None
+    """A round-trip YAML that writes the file back in its own indentation (the style whose
+    round trip changes the fewest lines: none, for a file written in one consistent style), and
+    the tree `source` loaded with it."""
+    best, fewest, tree = None, None, None
     lines = text.splitlines()
     for style in STYLES:
         yaml = _yaml(style)
-        out = source.dump(yaml, source.load(yaml)).splitlines()
+        tree = source.load(yaml)
+        out = source.dump(yaml, tree).splitlines()
         changed = sum(1 for a, b in zip(lines, out) if a != b) + abs(len(lines) - len(out))
         if fewest is None or changed < fewest:
             best, fewest = yaml, changed
         if changed == 0:
             break
-    return best
+    if best is not yaml:  # the tree loaded last is another style's: the best style's own, again
+        tree = source.load(best)
+    return best, tree
 
 
+@roundtrip.gc_paused()
 def migrate(text: str, display: str, target: str, today: dt.date | None = None) -> tuple[str, list[str]]:
     """(the migrated text, the dotted paths of the keys added)."""
-    try:
-        document = loader.parse(text, display)
+    try:  # plain data and positions, read the fast way (the round trip's errors where it reads otherwise)
+        document = loader.parse(text, display, round_trip=False)
     except loader.LoadError as exc:
         raise MigrateError(load_error_line(exc)) from None
     data = document.data
@@ -111,8 +116,7 @@ def migrate(text: str, display: str, target: str, today: dt.date | None = None) 
 
     keeping = roundtrip.Source(text)
     try:
-        yaml = _round_trip(text, keeping)
-        tree = keeping.load(yaml)
+        yaml, tree = _round_trip(text, keeping)
         added = _checklist_keys(tree, document, display, target, yaml.map_indent or 2, checklist)
         _header(tree, f"Siirretty {today.isoformat()} komennolla kotocheck migrate tarkistuslistalta "
                       f"{source or '(ei nimetty)'} tarkistuslistalle {target}. Lisätyt tyhjät kentät: "
@@ -187,7 +191,7 @@ def _rewrite_values(document: loader.Document, found: list, display: str) -> loa
             node = node[key]
         node[last] = occurrence.deprecated.new
     try:
-        rewritten = loader.parse(result, display)
+        rewritten = loader.parse(result, display, round_trip=False)
     except loader.LoadError as exc:  # pragma: no cover - a bug, never the user's input
         raise MigrateError(f"{display}: sisäinen virhe, tulosta ei voi lukea / internal error: {load_error_line(exc)}") from None
     where = roundtrip.lost(text, tree, expected, rewritten.data, result)
@@ -415,7 +419,7 @@ def without(data: Any, paths: list[str]) -> Any:
 def _verify(document: loader.Document, text: str, display: str, target: str, added: list[str]) -> None:
     """The result has every value (but `checklist`), key order and comment of the input."""
     try:
-        after = loader.parse(text, display).data
+        after = loader.parse(text, display, round_trip=False).data
     except loader.LoadError as exc:  # pragma: no cover - a bug, never the user's input
         raise MigrateError(f"{display}: sisäinen virhe, tulosta ei voi lukea / internal error: {load_error_line(exc)}") from None
     before = document.data

@@ -19,6 +19,8 @@ result; what cannot be kept raises Lost with its place, so the caller refuses th
 from __future__ import annotations
 
 import bisect
+import contextlib
+import gc
 import re
 import secrets
 from collections import Counter
@@ -114,7 +116,8 @@ class Source:
         yaml.explicit_start = self.explicit_start
         self.kept = []
         try:
-            with warnings.catch_warnings():  # the loader has said what there is to say about the input
+            # the loader has said what there is to say about the input
+            with warnings.catch_warnings(), gc_paused():
                 warnings.simplefilter("ignore", YAMLWarning)
                 warnings.simplefilter("ignore", YAMLFutureWarning)
                 return yaml.load(self.text)
@@ -174,7 +177,8 @@ class Source:
 
         out = io.StringIO()
         try:
-            yaml.dump(tree, out)
+            with gc_paused():
+                yaml.dump(tree, out)
         except Exception:  # ruamel's emitter fails on a few shapes (`!!omap [a: 1]` with keys added)
             raise Lost(*self._position(0)) from None
         body = self._put_back(out.getvalue(), tree)
@@ -234,6 +238,20 @@ class Source:
         return self.text.count("\n", 0, pointer) + self._shift + 1, pointer - line_start + 1
 
 
+@contextlib.contextmanager
+def gc_paused():
+    """The cyclic garbage collector paused (a context or a decorator): reading and writing make
+    hundreds of thousands of objects that live on, and collecting them over and over cost 5-10 %
+    (as in fast_yaml). The few cycles made meanwhile are collected after."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
 def reads_as_loader(yaml) -> None:
     """A round-trip YAML reading as loader.parse reads (its scanner, parser and composer), so that
     fmt and migrate take every file validate takes; the round trip keeps its own constructor."""
@@ -275,6 +293,7 @@ def _classes() -> tuple[type, type]:
     from ruamel.yaml.constructor import RoundTripConstructor
     from ruamel.yaml.nodes import MappingNode, SequenceNode
     from ruamel.yaml.representer import RoundTripRepresenter
+    from ruamel.yaml.tag import Tag
 
     class KeepingConstructor(RoundTripConstructor):
         source: Source | None = None
@@ -308,11 +327,19 @@ def _classes() -> tuple[type, type]:
                 self.constructed_objects[node] = value  # an alias gets the same Kept
             return value
 
+    tags: dict[str, Tag] = {}
+
     class KeepingRepresenter(RoundTripRepresenter):
+        def represent_scalar(self, tag, value, style=None, anchor=None):
+            if isinstance(tag, str):  # one Tag for each tag text: a new one decodes its text again
+                tag = tags.get(tag) or tags.setdefault(tag, Tag(suffix=tag))
+            return super().represent_scalar(tag, value, style=style, anchor=anchor)
+
         def represent_kept(self, data: Kept):
             return self.represent_scalar("tag:yaml.org,2002:str", data.token, anchor=data.anchor)
 
     KeepingRepresenter.add_representer(Kept, KeepingRepresenter.represent_kept)
+
     _CLASSES = (KeepingConstructor, KeepingRepresenter)
     return _CLASSES
 
@@ -367,9 +394,12 @@ def comment_places(text: str) -> list[tuple[int, int, str]]:
 
 def lost_comments(before: str, after: str) -> list[tuple[int, int, str]]:
     """(line, column, comment) in `before` of each comment that `after` no longer has."""
+    places = comment_places(before)
+    if not places:
+        return []  # nothing to look for: `after` is not read
     have = Counter(comment_lines(after))
     lost = []
-    for line, column, comment in comment_places(before):
+    for line, column, comment in places:
         if have[comment]:
             have[comment] -= 1
         else:
