@@ -377,8 +377,10 @@ def main(argv: list[str] | None = None) -> int:
     big_dir.mkdir(exist_ok=True)
     shutil.copy(ROOT / SERVICES, big_dir / Path(SERVICES).name)
     bigs = {n: generate.big(big_dir / f"measures-{n}.yaml", n) for n in (small, big)}
-    edit_new = generate.big(big_dir / f"fmt-{args.edit_measures}.yaml", args.edit_measures)
-    edit_old = generate.big(big_dir / f"old-law-{args.edit_measures}.yaml", args.edit_measures, old_law=True)
+    # with blank lines and comments, as people write them: fmt and migrate keep both, at a cost
+    edit_new = generate.big(big_dir / f"fmt-{args.edit_measures}.yaml", args.edit_measures, by_hand=True)
+    edit_old = generate.big(big_dir / f"old-law-{args.edit_measures}.yaml", args.edit_measures, old_law=True,
+                            by_hand=True)
     edit_mb = edit_new.stat().st_size / 1e6
     schema = work / "programme.schema.json"
     print(f"data: {len(files)} files in {corpus_dir}; {', '.join(str(p) for p in bigs.values())}; "
