@@ -95,3 +95,18 @@ def chromium():
         if problem is not None:  # outside the except: no chained traceback, just the message
             pytest.fail(f"Chromium could not be started: {problem}", pytrace=False)
         yield browser
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _own_cache(tmp_path_factory):
+    """scan's lemma cache in a folder of the test run, never the user's ~/.cache."""
+    import os
+
+    folder = tmp_path_factory.mktemp("cache")
+    before = os.environ.get("KOTOCHECK_CACHE")
+    os.environ["KOTOCHECK_CACHE"] = str(folder)
+    yield folder
+    if before is None:
+        os.environ.pop("KOTOCHECK_CACHE", None)
+    else:
+        os.environ["KOTOCHECK_CACHE"] = before

@@ -12,7 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from kotocheck.checks import CheckSpec
 from kotocheck.datafiles import folder
@@ -53,6 +53,34 @@ class ItemSource(_Data):
     note: str | None = None  # e.g. that a section was repealed and is cited as history only
 
 
+class ScanTerms(_Data):
+    """What `kotocheck scan` looks for in a document for this item, per language ("fi", "sv"):
+    terms as base forms or phrases (a passage is evidence when it holds `min_terms` different
+    ones), `require` (at least one of these must be among them: the item's core word),
+    `headings` (a passage under such a heading counts one term more), `columns` (a table with
+    such a column counts one more), and `patterns` (regular expressions on the text, each one
+    term, e.g. a date or "§")."""
+
+    terms: dict[str, list[str]]
+    require: dict[str, list[str]] = {}
+    headings: dict[str, list[str]] = {}
+    columns: dict[str, list[str]] = {}
+    patterns: list[str] = []
+    min_terms: int = Field(default=2, ge=1)
+
+    @field_validator("patterns")
+    @classmethod
+    def _compiles(cls, patterns: list[str]) -> list[str]:
+        import re
+
+        for pattern in patterns:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise ValueError(f"scan pattern {pattern!r} is not a regular expression: {exc}") from None
+        return patterns
+
+
 class Item(_Data):
     id: str
     step: int
@@ -66,6 +94,7 @@ class Item(_Data):
     # integrity: the document must agree with itself or with the file it refers to (not a claim of law)
     rests_on: Literal["checklist", "law", "checklist+law", "guidance", "integrity"]
     check: CheckSpec
+    scan: ScanTerms | None = None  # evidence words for `scan` (reading a document without YAML)
 
 
 def _check_basis(item: Item) -> None:
