@@ -249,6 +249,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.would_reformat": {"fi": "muotoiltaisiin {file}", "en": "would reformat {file}"},
     "cli.reformatted": {"fi": "muotoiltu {file}", "en": "reformatted {file}"},
     "cli.no_documents": {"fi": "ei asiakirjoja", "en": "no documents found"},
+    "cli.imported": {"fi": "luonnos kirjoitettu: {path} (lähde {source}); tarkista kommentit ja not_assessed-kohdat",
+                     "en": "draft written: {path} (from {source}); check the comments and the not_assessed entries"},
     # not_assessed: items or parts not yet written or read
     "not_assessed.held": {"fi": "Ei arvioitu ({count} kohtaa: {items}): {note}",
                           "en": "Not assessed ({count} items: {items}): {note}",

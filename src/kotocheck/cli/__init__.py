@@ -202,7 +202,8 @@ def emit(text: str, colour: bool) -> None:
 
 
 # Each command group is a module of its own; importing it registers its commands.
-from kotocheck.cli import inspecting, publishing, scaffolding, summarising, transforming, validating  # noqa: E402,F401
+from kotocheck.cli import (documents, inspecting, publishing, scaffolding, summarising, transforming,  # noqa: E402,F401
+                           validating)
 
 
 def main() -> None:
