@@ -206,6 +206,8 @@ def bytecode(python: Path) -> None:
     write its own: with PYTHONDONTWRITEBYTECODE set, this editable checkout's modules were compiled
     again at every run (~30 ms of a 140 ms start), which its users never pay."""
     os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    if not python.exists():  # the bench stops later with its own message on the missing venv
+        return
     subprocess.run([str(python), "-m", "compileall", "-q", str(ROOT / "src" / "kotocheck")],
                    stdout=subprocess.DEVNULL, check=False)
 
@@ -366,7 +368,8 @@ def main(argv: list[str] | None = None) -> int:
     sys.path.insert(0, str(HERE))
     import generate  # noqa: E402  (bench/generate.py; needs ruamel.yaml)
 
-    bytecode(python)
+    if not args.dry_run:
+        bytecode(python)
     load_before = load()  # before generating: the bench's own work should not count as load
     work = args.keep or Path(tempfile.mkdtemp(prefix="kotocheck-bench-"))
     work.mkdir(parents=True, exist_ok=True)
