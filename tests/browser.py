@@ -292,14 +292,19 @@ def pdf_page_sizes(data: bytes) -> list[tuple[int, int]]:
 
 
 def pdf_text(path: str | os.PathLike) -> list[str] | None:
-    """The text of each page of a PDF file (poppler's pdftotext), or None when pdftotext is missing."""
+    """The text of each page of a PDF file: poppler's pdftotext where installed, else pypdf (a test
+    dependency, also kotocheck's own PDF reader) in its layout mode; None only when neither is there."""
     import shutil
     import subprocess
 
-    if shutil.which("pdftotext") is None:
+    if shutil.which("pdftotext") is not None:
+        out = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, timeout=120)
+        return out.stdout.split("\f")[:-1] if out.returncode == 0 else None
+    try:
+        from pypdf import PdfReader
+    except ImportError:
         return None
-    out = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, timeout=120)
-    return out.stdout.split("\f")[:-1] if out.returncode == 0 else None
+    return [page.extract_text(extraction_mode="layout") for page in PdfReader(str(path)).pages]
 
 
 def describe(opened: OpenedPage) -> str:
