@@ -61,17 +61,40 @@ def run() -> None:
     if code is not None:
         # Everything is written and stdout flushed (fast_cli.main); what remains of the
         # interpreter's teardown is freeing memory the operating system takes back anyway.
-        try:
-            sys.stderr.flush()
-        except (OSError, ValueError):
-            pass
-        os._exit(code)
+        _flushed_exit(code)
     try:
         from kotocheck.cli import main
     except KeyboardInterrupt:
         sys.stderr.write("\nAborted!\n")
         raise SystemExit(130) from None
-    main()
+    try:
+        main()
+    except SystemExit as exc:
+        code = exc.code
+    else:
+        code = 0
+    # The typer path ends as the lean one: a Ctrl-C during a long teardown (the interpreter
+    # restores the default SIGINT handler then) would kill the process by signal, not exit 130.
+    if isinstance(code, str):
+        sys.stderr.write(code + "\n")
+        code = 1
+    _flushed_exit(0 if code is None else int(code))
+
+
+def _flushed_exit(code: int) -> None:
+    """Flush what is buffered and leave without the interpreter's teardown. A reader that went
+    away (`| head -1`) ends it quietly with 1, as click does."""
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        code = 1
+    except (OSError, ValueError):
+        pass
+    try:
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+    os._exit(code)
 
 
 if __name__ == "__main__":
