@@ -76,7 +76,8 @@ def lean_run(tmp_path_factory):
 
 
 @pytest.mark.parametrize("package", ["typer", "click", "rich", "jinja2", "kotocheck.cli", "kotocheck.render",
-                                     "kotocheck.yaml_reader", "kotocheck.yaml_messages", "importlib.metadata"])
+                                     "kotocheck.yaml_reader", "kotocheck.yaml_messages", "importlib.metadata",
+                                     "importlib.resources", "difflib", "unicodedata"])
 def test_validate_does_not_import(lean_run, package):
     assert not [m for m in lean_run["modules"] if m == package or m.startswith(package + ".")]
 

@@ -6,7 +6,6 @@ without opening the Python package. The wheel carries them inside the package
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 FOLDERS = ("checklists", "catalogues", "templates")
@@ -15,7 +14,9 @@ FOLDERS = ("checklists", "catalogues", "templates")
 @lru_cache(maxsize=None)
 def folder(name: str) -> Path:
     """The data folder `name`: inside the installed package, else at the repository root."""
-    packaged = Path(str(resources.files("kotocheck"))) / name
+    # the package's own folder (importlib.resources would say the same for an installed package,
+    # at the cost of importing it and what it needs at every start)
+    packaged = Path(__file__).resolve().parent / name
     if packaged.is_dir():
         return packaged
     return Path(__file__).resolve().parents[2] / name

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import os
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -150,6 +149,8 @@ def _near(rule: str, known: Iterable[str]) -> dict[str, str] | str:
     folded = {k.casefold().translate(_LOOKALIKE): k for k in reversed(known)}
     guess = folded.get(rule.casefold().translate(_LOOKALIKE))
     if guess is None:
+        import difflib  # only for a misspelt rule: most runs never need it
+
         close = difflib.get_close_matches(rule, known, n=1, cutoff=0.75)
         guess = close[0] if close else None
     return i18n.message("config.near", value=f'"{guess}"') if guess else ""

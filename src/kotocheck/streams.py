@@ -11,7 +11,6 @@ from __future__ import annotations
 import codecs
 import os
 import sys
-import unicodedata
 
 HANDLER = "kotocheck-lookalike"
 
@@ -27,6 +26,8 @@ def lookalike(char: str) -> str:
         return _LOOKALIKES[char]
     if 0x2400 <= ord(char) <= 0x241F:  # a control character made visible (␀ … ␟)
         return "^" + chr(ord(char) - 0x2400 + 0x40)
+    import unicodedata  # here: only a narrow terminal needs it, and every start would pay for it
+
     base = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
     return base if base and base.isascii() else "?"
 

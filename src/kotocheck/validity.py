@@ -23,7 +23,6 @@ The number of years is data of the checklist item, never a constant here.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import math
 from dataclasses import dataclass
@@ -188,6 +187,8 @@ def bounds(value: Any) -> tuple[dt.date, dt.date] | None:
         return dt.date(value, 1, 1), dt.date(value, 12, 31)
     if isinstance(value, str):
         year, month = int(value[:4]), int(value[5:7])
+        import calendar  # only for a period given by month
+
         return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
     return value, value
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import importlib
 import re
 from collections.abc import Mapping
@@ -183,6 +182,8 @@ def _unknown_key(field: str, allowed: list[str] | None) -> tuple[dict, str]:
     known = _all_field_names()
     candidates = allowed if allowed is not None else known
     word = _normal(field.lstrip("-").strip())
+    import difflib  # only for an unknown key: a clean document never needs it
+
     suggestion, hint = None, "schema.unknown_key"
     if field in known and field not in candidates:
         hint = "schema.misplaced_key"  # a real field name in the wrong place
