@@ -453,7 +453,15 @@ def test_pdf_without_text_layer(tmp_path):
 
 
 def test_missing_file(tmp_path):
-    assert "cannot read" in _error(tmp_path / "puuttuu.md").en
+    error = _error(tmp_path / "puuttuu.md")
+    assert (error.fi, error.en) == ("tiedostoa ei ole", "no such file")
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".md", ".html"])
+def test_a_document_without_text_is_one_line_not_an_empty_reading(tmp_path, suffix):
+    empty = tmp_path / f"tyhja{suffix}"
+    empty.write_text("\n  \n" if suffix != ".html" else "<html><body></body></html>", encoding="utf-8")
+    assert _error(empty).en == "the document has no text"
 
 
 def test_format_modules_load_lazily():

@@ -45,7 +45,7 @@ def read(path: Path, display: str | None = None) -> SourceDocument:
     module = _load(module_name, fmt, file)
     with limits.time_budget(file):
         try:
-            return module.read(data, file)
+            doc = module.read(data, file)
         except DocumentError:
             raise
         except (RecursionError, MemoryError):
@@ -53,6 +53,9 @@ def read(path: Path, display: str | None = None) -> SourceDocument:
                                 "the file's structure is too deep or too large to read") from None
         except Exception as error:  # a parser's own error on a damaged file: the user needs one line
             raise limits.not_valid(file, fmt.upper()) from error  # (the cause stays for a developer)
+    if not doc.blocks:  # nothing to scan or import: saying "not found" 36 times would mislead
+        raise DocumentError(file, "asiakirjassa ei ole tekstiä", "the document has no text")
+    return doc
 
 
 def _reader_for(path: Path, file: str) -> tuple[str, str]:

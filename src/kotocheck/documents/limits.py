@@ -6,6 +6,8 @@ hanging the CI job or the reviewer's laptop."""
 
 from __future__ import annotations
 
+import errno
+import os
 import signal
 import threading
 import time
@@ -49,17 +51,31 @@ _XML_SUFFIXES = (".xml", ".rels")
 _CHUNK = 1024 * 1024
 
 
+# The common reasons in both languages (the system's own wording is English only).
+_REASONS = {
+    errno.ENOENT: ("tiedostoa ei ole", "no such file"),
+    errno.EACCES: ("ei lukuoikeutta tiedostoon", "no permission to read the file"),
+    errno.EISDIR: ("tämä on kansio, ei asiakirja", "this is a folder, not a document"),
+    errno.ELOOP: ("symbolinen linkki kiertää kehää", "the symbolic link loops"),
+    errno.ENAMETOOLONG: ("tiedostonimi on liian pitkä", "the file name is too long"),
+}
+
+
 def read_bytes(path: Path, file: str) -> bytes:
     """The file's bytes, refusing a file over MAX_FILE_BYTES without reading it (and counting what
     is read too: a device or a growing file can lie about its size)."""
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
             raise too_big(file, MAX_FILE_BYTES)
-        with path.open("rb") as stream:
+        # opened without blocking: a named pipe nobody writes to reads as empty instead of hanging
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        os.set_blocking(descriptor, True)
+        with os.fdopen(descriptor, "rb") as stream:
             data = stream.read(MAX_FILE_BYTES + 1)
     except OSError as error:
-        raise DocumentError(file, f"tiedostoa ei voi lukea ({error.strerror or error})",
-                            f"cannot read the file ({error.strerror or error})") from None
+        fi, en = _REASONS.get(error.errno, (f"tiedostoa ei voi lukea ({error.strerror or error})",
+                                            f"cannot read the file ({error.strerror or error})"))
+        raise DocumentError(file, fi, en) from None
     if len(data) > MAX_FILE_BYTES:
         raise too_big(file, MAX_FILE_BYTES)
     return data
