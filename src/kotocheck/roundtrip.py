@@ -393,11 +393,19 @@ def comment_places(text: str) -> list[tuple[int, int, str]]:
 
 
 def lost_comments(before: str, after: str) -> list[tuple[int, int, str]]:
-    """(line, column, comment) in `before` of each comment that `after` no longer has."""
-    places = comment_places(before)
+    """(line, column, comment) in `before` of each comment that `after` no longer has. Both texts
+    are read the same way: kotocheck.comments where libyaml reads both (faster, and it sees the
+    comments ruamel's tokens miss), else ruamel's scanner."""
+    from kotocheck import comments
+
+    places = comments.find(before)
+    later = comments.find(after) if places else []
+    if places is None or later is None:
+        places = comment_places(before)
+        later = comment_places(after) if places else []
     if not places:
         return []  # nothing to look for: `after` is not read
-    have = Counter(comment_lines(after))
+    have = Counter(comment for _, _, comment in later)
     lost = []
     for line, column, comment in places:
         if have[comment]:
