@@ -78,9 +78,12 @@ def format_text(text: str, display: str) -> str:
 
 def _comment_line_numbers(text: str) -> set[int]:
     """0-based numbers of the lines that are whole-line comments."""
+    from kotocheck import comments
+
     lines = text.split("\n")
-    return {line - 1 for line, _, _ in roundtrip.comment_places(text)
-            if line <= len(lines) and lines[line - 1].lstrip().startswith("#")}
+    found = comments.find(text)
+    places = found if found is not None else roundtrip.comment_places(text)
+    return {line - 1 for line, _, _ in places if line <= len(lines) and lines[line - 1].lstrip().startswith("#")}
 
 
 def _align_comments(text: str) -> str:
