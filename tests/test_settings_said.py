@@ -126,6 +126,19 @@ def test_an_unknown_rule_in_a_waiver_is_a_located_warning(cli, repo):
                                   'Did you mean "6.4"?')
 
 
+def test_a_waiver_of_no_checklist_s_rule_is_said_once_not_also_unused(cli, repo):
+    settings(repo, waiver("6,4", "ohjelma/*.yaml"))
+    rules = [f["rule"] for f in validate_json(cli, PROGRAMME)["findings"] if f["file"] == "kotocheck.toml"]
+    assert rules == ["config.unknown-rule"]
+
+
+def test_a_waiver_of_another_checklist_s_rule_is_unused_here(cli, repo):
+    """45.5 is an item of the 2025 checklist, not of Kemijärvi's old-law one: known, but unused."""
+    settings(repo, waiver("45.5", "ohjelma/*.yaml"))
+    rules = [f["rule"] for f in validate_json(cli, PROGRAMME)["findings"] if f["file"] == "kotocheck.toml"]
+    assert rules == ["waiver.unused"]
+
+
 def test_settings_findings_are_said_once_per_run(cli, repo):
     shutil.copy(KEMIJARVI, repo / "ohjelma" / "q.yaml")
     settings(repo, '[severity]\n"9.99" = "info"\n')
