@@ -17,6 +17,20 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 TODAY = "2026-11-23"  # a fixed reference date keeps period checks and golden files stable
 
+# The first nine lines of a hand-written old-law case: a case's own lines start at line 10, so the
+# line numbers its expectations name are counted from there.
+HEAD = """\
+kind: programme
+format_version: 1
+checklist: kotouttamisohjelma-1386-2010
+title: Testilän kotouttamisohjelma
+identification:
+  municipality: Testilä
+  period:
+    start: 2023
+    end: 2025
+"""
+
 
 @pytest.fixture
 def cli():

@@ -12,24 +12,12 @@ import json
 import textwrap
 from pathlib import Path
 
-from conftest import TODAY
+from conftest import HEAD, TODAY
 from kotocheck import gaps
 from kotocheck.engine import Options, check_file
 from kotocheck.findings import Severity, Status
 
 import datetime as dt
-
-HEAD = """\
-kind: programme
-format_version: 1
-checklist: kotouttamisohjelma-1386-2010
-title: Testilän kotouttamisohjelma
-identification:
-  municipality: Testilä
-  period:
-    start: 2023
-    end: 2025
-"""
 
 
 def check(tmp_path: Path, body: str):

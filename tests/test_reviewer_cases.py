@@ -13,23 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLES, TODAY
+from conftest import EXAMPLES, HEAD, TODAY
 from kotocheck.checklist import available, load_checklist
 from kotocheck.engine import Options, check_file
 
 OLD_LAW = "kotouttamisohjelma-1386-2010"
-
-HEAD = """\
-kind: programme
-format_version: 1
-checklist: kotouttamisohjelma-1386-2010
-title: Testilän kotouttamisohjelma
-identification:
-  municipality: Testilä
-  period:
-    start: 2023
-    end: 2025
-"""
 
 
 def doc(body: str = "") -> str:
