@@ -367,3 +367,13 @@ def test_a_key_added_by_migrate_lists_its_choices():
             "  #   part_of_other_document = osa muuta suunnitteluasiakirjaa\n"
             "  document_form:\n") in text
     assert "  #   alone = kunta yksin\n  #   joint = yhteistyössä muiden kanssa\n  planning_mode:\n" in text
+
+
+def test_a_byte_order_mark_the_file_had_stays(cli, tmp_path):
+    source = tmp_path / "vanha.yaml"
+    source.write_bytes(b"\xef\xbb\xbf" + (EXAMPLES / "kemijarvi-2023-2025.yaml").read_bytes())
+    out = tmp_path / "uusi.yaml"
+    result = cli("migrate", source, "--to", "kotoutuminen-681-2023", "-o", out)
+    assert result.exit_code == 0, result.output
+    written = out.read_bytes()
+    assert written.startswith(b"\xef\xbb\xbf# ") and written.count(b"\xef\xbb\xbf") == 1

@@ -86,6 +86,7 @@ def migrate(
         result, _ = migrating.migrate(text, str(file), to, reference_date(None))
     except migrating.MigrateError as exc:
         fail(str(exc), 2)
+    result = _bom(file) + result  # as fmt: a byte order mark the file had stays
     if in_place:
         backup = file.with_name(file.name + ".bak")
         if (backup.exists() or backup.is_symlink()) and not force:
