@@ -285,8 +285,8 @@ def checklist_dirs(extra: list[Path] | None = None) -> list[Path]:
 def available(extra: list[Path] | None = None) -> dict[str, Path]:
     """Checklist name -> file; a user's folder comes first so it can add versions."""
     found: dict[str, Path] = {}
-    for folder in checklist_dirs(extra):
-        for path in sorted(folder.glob("*.yaml")):
+    for place in checklist_dirs(extra):
+        for path in sorted(place.glob("*.yaml")):
             found.setdefault(path.stem, path)
     return found
 
