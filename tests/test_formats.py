@@ -386,6 +386,10 @@ def test_sarif_rules_carry_the_item_metadata(at):
     assert {"law", "kotouttamisohjelma-1386-2010"} <= set(rule["properties"]["tags"])
     assert rules["kotouttamisohjelma-1386-2010/1.4"]["defaultConfiguration"]["level"] == "note"
     assert rules["schema.type"]["shortDescription"]["text"] == "Wrong type"
+    # the settings' own findings are titled too, and warnings by default, as they are given
+    assert rules["config.unknown-rule"]["shortDescription"]["text"] == "Unknown rule in the settings"
+    assert rules["waiver.unused"]["shortDescription"]["text"] == "Unused waiver"
+    assert rules["waiver.unused"]["defaultConfiguration"]["level"] == "warning"
 
 
 def test_sarif_rules_and_output_are_stable_between_runs(at):

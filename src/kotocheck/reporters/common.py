@@ -180,6 +180,24 @@ TOOL_RULES: dict[str, tuple[Localized, Localized]] = {
     "waiver.covered": ({"fi": "Ei sovellu, mutta katettu", "en": "Not applicable, yet covered"},
                        {"fi": "Kohta on merkitty 'ei sovellu', vaikka asiakirja kattaa sen.",
                         "en": "An item is declared not applicable although the document covers it."}),
+    "waiver.unused": ({"fi": "Tarpeeton poikkeus", "en": "Unused waiver"},
+                      {"fi": "Asetustiedoston poikkeus ei kata mitään tiedostossa: kohta täyttyy tai sitä ei ole "
+                             "tiedoston tarkistuslistassa.",
+                       "en": "A waiver in the settings file waives nothing in the file: the item is met, or not "
+                             "in the file's checklist."}),
+    "waiver.expired": ({"fi": "Vanhentunut poikkeus", "en": "Expired waiver"},
+                       {"fi": "Asetustiedoston poikkeuksen voimassaolo on päättynyt, joten kohta arvioidaan taas.",
+                        "en": "A waiver in the settings file has expired, so the item is checked again."}),
+    "waiver.changed-item": ({"fi": "Poikkeuksen kohta on muuttunut", "en": "Waived item has changed"},
+                            {"fi": "Asiakirjan poikkeus viittaa kohtaan, jonka sisältö on tarkistuslistassa muuttunut.",
+                             "en": "The document's waiver names an item whose content the checklist has changed."}),
+    "config.unknown-rule": ({"fi": "Tuntematon sääntö asetuksissa", "en": "Unknown rule in the settings"},
+                            {"fi": "Asetustiedosto nimeää säännön tai kohdan, jota ei ole missään tarkistuslistassa.",
+                             "en": "The settings file names a rule or item that is in no checklist."}),
+    "config.unused-waiver": ({"fi": "Poikkeus ei koske mitään tiedostoa", "en": "Waiver matches no file"},
+                             {"fi": "Asetustiedoston poikkeuksen tiedostomalli ei vastaa yhtään tarkistettua "
+                                    "tiedostoa.",
+                              "en": "The file pattern of a waiver in the settings file matches no checked file."}),
     "doc.unknown-goal": ({"fi": "Tuntematon tavoite", "en": "Unknown goal"},
                          {"fi": "Toimenpide viittaa tavoitteeseen, jota ohjelmassa ei ole.",
                           "en": "A measure refers to a goal the programme does not have."}),
@@ -209,7 +227,9 @@ TOOL_RULES: dict[str, tuple[Localized, Localized]] = {
 TOOL_SEVERITY = {"waiver.covered": Severity.INFO, "format.deprecated-value": Severity.WARNING,
                  "not-assessed": Severity.INFO, "not-assessed.met": Severity.INFO,
                  "not-assessed.empty": Severity.WARNING, "not-assessed.unknown-item": Severity.WARNING,
-                 "not-assessed.unknown-section": Severity.WARNING}
+                 "not-assessed.unknown-section": Severity.WARNING, "waiver.unused": Severity.WARNING,
+                 "waiver.expired": Severity.WARNING, "config.unknown-rule": Severity.WARNING,
+                 "config.unused-waiver": Severity.WARNING}
 
 
 @dataclass(frozen=True)
