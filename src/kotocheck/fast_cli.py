@@ -118,7 +118,8 @@ def validate(files: Optional[list[Path]], lang: Optional[str], format: Optional[
     """Check files against the checklist and the law; always ends with Exit. `today` gives the
     reference date when it is needed (a bad one is a usage error of the caller's)."""
     from kotocheck import config as config_module, discovery
-    from kotocheck.engine import check_files, settings_said
+    from kotocheck.engine import check_files
+    from kotocheck.settings_findings import settings_said
     from kotocheck.findings import Severity
     from kotocheck.visible import visible
 
