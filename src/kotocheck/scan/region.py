@@ -71,7 +71,7 @@ def output(rows: list[Row], fmt: str, lang: str) -> str:
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(head)
         writer.writerows(_spreadsheet_safe(cells(r)) for r in rows)
-        return out.getvalue()
+        return "\ufeff" + out.getvalue()  # as summary's: the BOM makes Excel read ä and ö right
     if fmt == "json":
         return json.dumps({"tool": "kotocheck scan", "documents": [r.__dict__ for r in rows]},
                           ensure_ascii=False, indent=2) + "\n"
