@@ -149,3 +149,16 @@ def test_a_missing_reader_library_says_how_to_install_it(cli, tmp_path, monkeypa
     assert result.exit_code == 2
     assert 'pip install "kotocheck[documents]"' in result.output
     assert len(result.output.strip().splitlines()) == 1
+
+
+def test_import_of_a_service_package_document_drafts_the_planning_programme(cli, tmp_path):
+    """A document naming the kotoutumisohjelma (the services of §13) is still drafted as the
+    programme kind; the services checklist asked for by name is refused in one line."""
+    source = tmp_path / "palvelut.md"
+    source.write_text("# Esimerkkilän kotoutumisohjelma 2025\n\nAlkuvaiheen palvelut: osaamisen arviointi.\n",
+                      encoding="utf-8")
+    draft = tmp_path / "luonnos.yaml"
+    assert cli("import", source, "-o", draft).exit_code == 0
+    assert "checklist: kotoutuminen-681-2023" in draft.read_text(encoding="utf-8")
+    refused = cli("import", source, "-o", tmp_path / "toinen.yaml", "--checklist", "kotoutumisohjelma-681-2023")
+    assert refused.exit_code == 2 and not (tmp_path / "toinen.yaml").exists()

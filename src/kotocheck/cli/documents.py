@@ -189,6 +189,11 @@ def import_(
             fail(f"{output}: tiedosto on jo olemassa, sitä ei korvata / the file exists; import never overwrites", 2)
     doc = _read(file)
     chosen = _checklist(checklist, doc)
+    if chosen.kind != "programme":  # the draft is a programme; a service package is another kind
+        if checklist is not None:
+            fail(f"{checklist}: luonnos tehdään ohjelman tarkistuslistalle, tämä on {chosen.kind}-listan / "
+                 f"the draft is a programme: this checklist is for {chosen.kind}", 2)
+        chosen = _checklist("kotoutuminen-681-2023", doc)  # the planning the Act asks of every municipality
     text = drafts.draft(doc, read_facts(doc), chosen.id)
     if output is None:
         deliver(text, None)
