@@ -12,16 +12,11 @@ import unicodedata
 from typing import Any
 
 from kotocheck import __version__, validity
+from kotocheck.i18n import pick
 from kotocheck.summary import Row, Summary
 from kotocheck.views import STATUS_MARKS
 
 # --- shared display helpers -------------------------------------------------------------------------------
-
-
-def pick(text: dict | None, lang: str) -> str:
-    if not text:
-        return ""
-    return text.get(lang) or text.get("fi") or text.get("en") or ""
 
 
 def clean(text: Any) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from kotocheck import i18n
 from kotocheck.checklist import Checklist
 from kotocheck.documents.facts import Facts
 from kotocheck.gaps import legal_requirement
@@ -22,12 +23,8 @@ CSS_CLASS = {"found": "covered", "weak": "partial", "not_found": "missing"}
 
 
 def pick(text: Any, lang: str) -> str:
-    """A text in the language asked for, else Finnish: a {fi, en, sv} mapping or a checklist text."""
-    if hasattr(text, "as_dict"):
-        text = text.as_dict()
-    if isinstance(text, dict):
-        return text.get(lang) or text.get("fi") or next(iter(text.values()), "")
-    return "" if text is None else str(text)
+    """A checklist text ({fi, en, sv}) in the language asked for, as i18n.pick chooses."""
+    return i18n.pick(text.as_dict() if hasattr(text, "as_dict") else text, lang)
 
 
 def fact_rows(facts: Facts | None, lang: str) -> list[dict[str, Any]]:
@@ -105,27 +102,27 @@ def _json(data: dict[str, Any]) -> dict[str, Any]:
     return {"tool": "kotocheck scan", **{k: v for k, v in data.items() if k not in ("steps", "lang")}, "steps": steps}
 
 
+# The text format's own words; the words it shares with the pages come from labels.yaml.
 TEXT = {
-    "fi": {"facts": "Luetut tiedot", "none": "ei löytynyt", "check": "tarkista", "counts": "Kohdat",
-           "note": "Scan osoittaa kohdat, joista näyttöä löytyi; arvion tekee tarkastaja.",
-           "legal": "Lakisääteiset kohdat, joista ei löytynyt näyttöä", "basis": "Peruste",
+    "fi": {"facts": "Luetut tiedot", "note": "Scan osoittaa kohdat, joista näyttöä löytyi; arvion tekee tarkastaja.",
            "not_searched": "ei hakusanoja asiakirjan kielellä",
            "municipality": "kunta", "title": "nimi", "period": "kausi", "approval": "hyväksyntä"},
-    "en": {"facts": "Facts read", "none": "not found", "check": "check", "counts": "Items",
-           "note": "Scan points to the passages where evidence was found; the reviewer decides.",
-           "legal": "Legal requirements with no evidence found", "basis": "Basis",
+    "en": {"facts": "Facts read", "note": "Scan points to the passages where evidence was found; the reviewer decides.",
            "not_searched": "no search terms in the document's language",
            "municipality": "municipality", "title": "title", "period": "period", "approval": "approval"},
-    "sv": {"facts": "Uppgifter som lästs", "none": "hittades inte", "check": "kontrollera", "counts": "Punkter",
-           "note": "Scan visar var belägg hittades; granskaren avgör.",
-           "legal": "Lagstadgade punkter utan belägg", "basis": "Grund",
+    "sv": {"facts": "Uppgifter som lästs", "note": "Scan visar var belägg hittades; granskaren avgör.",
            "not_searched": "inga sökord på dokumentets språk",
            "municipality": "kommun", "title": "namn", "period": "period", "approval": "godkännande"},
 }
+SHARED = {"none": "scan_not_found", "check": "scan_check", "counts": "scan_items", "legal": "scan_legal_not_found",
+          "basis": "basis"}
 
 
 def as_text(data: dict[str, Any]) -> str:
-    w = TEXT.get(data["lang"], TEXT["fi"])
+    from kotocheck import render
+
+    labels = render.labels(data["lang"])
+    w = {**TEXT.get(data["lang"], TEXT["fi"]), **{word: labels[key] for word, key in SHARED.items()}}
     lines = [f"{data['file']}: {data['checklist']['title']} ({data['checklist']['id']})"]
     if data["facts"]:
         lines.append(f"{w['facts']}: " + "; ".join(_fact_text(row, w) for row in data["facts"]))
