@@ -454,7 +454,7 @@ def test_pdf_without_text_layer(tmp_path):
 
 def test_missing_file(tmp_path):
     error = _error(tmp_path / "puuttuu.md")
-    assert (error.fi, error.en) == ("tiedostoa ei ole", "no such file")
+    assert (error.fi, error.en) == ("Tiedostoa ei löydy.", "File not found.")  # the loader's words
 
 
 @pytest.mark.parametrize("suffix", [".txt", ".md", ".html"])

@@ -75,27 +75,13 @@ _OS_REASONS = {errno.ELOOP: "input.loop", errno.ENAMETOOLONG: "input.name_too_lo
 
 
 def read_text(path: Path, display: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
-    try:
-        if path.is_dir():
-            raise _error(display, "input.unreadable", 1, 1, "input.is_dir")
-        # At most one byte more than the limit: stat() says 0 for a device or a pipe
-        # (/dev/zero, /dev/stdin), so only reading tells the size. Opened without blocking: a
-        # named pipe nobody writes to would otherwise hang the run; it reads as empty instead.
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-        os.set_blocking(descriptor, True)
-        with os.fdopen(descriptor, "rb") as handle:
-            raw = handle.read(max_bytes + 1)
-        if len(raw) > max_bytes:
-            size = path.stat().st_size if path.is_file() else f"> {max_bytes}"
-            raise _error(display, "input.too-large", 1, 1, "input.too_large", size=size, limit=max_bytes)
-    except FileNotFoundError:
-        raise _error(display, "input.unreadable", 1, 1, "input.missing") from None
-    except PermissionError:
-        raise _error(display, "input.unreadable", 1, 1, "input.permission") from None
-    except OSError as exc:
-        if exc.errno in _OS_REASONS:  # the system's own wording is English only
-            raise _error(display, "input.unreadable", 1, 1, _OS_REASONS[exc.errno]) from None
-        raise _error(display, "input.unreadable", 1, 1, "input.oserror", reason=exc.strerror or str(exc)) from None
+    raw = read_bytes(path, display, max_bytes)
+    if len(raw) > max_bytes:
+        try:
+            size: Any = path.stat().st_size if path.is_file() else f"> {max_bytes}"
+        except OSError:
+            size = f"> {max_bytes}"
+        raise _error(display, "input.too-large", 1, 1, "input.too_large", size=size, limit=max_bytes)
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]  # a UTF-8 byte order mark is harmless; editors on Windows add it
     try:
@@ -106,6 +92,29 @@ def read_text(path: Path, display: str, max_bytes: int = DEFAULT_MAX_BYTES) -> s
         column = exc.start - (before.rfind(b"\n") + 1) + 1
         raise _error(display, "yaml.encoding", line, column, "yaml.encoding",
                      byte=f"0x{raw[exc.start]:02x}") from None
+
+
+def read_bytes(path: Path, display: str, max_bytes: int) -> bytes:
+    """At most max_bytes + 1 bytes of the file, so the caller tells one over its limit; a file that
+    cannot be read is a LoadError saying why in Finnish and English. Also the document readers'."""
+    try:
+        if path.is_dir():
+            raise _error(display, "input.unreadable", 1, 1, "input.is_dir")
+        # At most one byte more than the limit: stat() says 0 for a device or a pipe
+        # (/dev/zero, /dev/stdin), so only reading tells the size. Opened without blocking: a
+        # named pipe nobody writes to would otherwise hang the run; it reads as empty instead.
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        os.set_blocking(descriptor, True)
+        with os.fdopen(descriptor, "rb") as handle:
+            return handle.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise _error(display, "input.unreadable", 1, 1, "input.missing") from None
+    except PermissionError:
+        raise _error(display, "input.unreadable", 1, 1, "input.permission") from None
+    except OSError as exc:
+        if exc.errno in _OS_REASONS:  # the system's own wording is English only
+            raise _error(display, "input.unreadable", 1, 1, _OS_REASONS[exc.errno]) from None
+        raise _error(display, "input.unreadable", 1, 1, "input.oserror", reason=exc.strerror or str(exc)) from None
 
 
 def _yaml() -> Any:

@@ -6,8 +6,6 @@ hanging the CI job or the reviewer's laptop."""
 
 from __future__ import annotations
 
-import errno
-import os
 import signal
 import threading
 import time
@@ -51,31 +49,22 @@ _XML_SUFFIXES = (".xml", ".rels")
 _CHUNK = 1024 * 1024
 
 
-# The common reasons in both languages (the system's own wording is English only).
-_REASONS = {
-    errno.ENOENT: ("tiedostoa ei ole", "no such file"),
-    errno.EACCES: ("ei lukuoikeutta tiedostoon", "no permission to read the file"),
-    errno.EISDIR: ("tämä on kansio, ei asiakirja", "this is a folder, not a document"),
-    errno.ELOOP: ("symbolinen linkki kiertää kehää", "the symbolic link loops"),
-    errno.ENAMETOOLONG: ("tiedostonimi on liian pitkä", "the file name is too long"),
-}
-
-
 def read_bytes(path: Path, file: str) -> bytes:
     """The file's bytes, refusing a file over MAX_FILE_BYTES without reading it (and counting what
-    is read too: a device or a growing file can lie about its size)."""
+    is read too: a device or a growing file can lie about its size). The reading and its reasons
+    are the loader's, as for a YAML file."""
+    from kotocheck import loader
+
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
             raise too_big(file, MAX_FILE_BYTES)
-        # opened without blocking: a named pipe nobody writes to reads as empty instead of hanging
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-        os.set_blocking(descriptor, True)
-        with os.fdopen(descriptor, "rb") as stream:
-            data = stream.read(MAX_FILE_BYTES + 1)
-    except OSError as error:
-        fi, en = _REASONS.get(error.errno, (f"tiedostoa ei voi lukea ({error.strerror or error})",
-                                            f"cannot read the file ({error.strerror or error})"))
-        raise DocumentError(file, fi, en) from None
+    except OSError:
+        pass  # the reading below says why, in the loader's words
+    try:
+        data = loader.read_bytes(path, file, MAX_FILE_BYTES)
+    except loader.LoadError as exc:
+        message = exc.finding.message
+        raise DocumentError(file, message["fi"], message["en"]) from None
     if len(data) > MAX_FILE_BYTES:
         raise too_big(file, MAX_FILE_BYTES)
     return data
