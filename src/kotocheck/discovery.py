@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
+from typing import Callable
 
 from kotocheck.kinds import KINDS
 
@@ -24,9 +25,13 @@ def is_document(path: Path) -> bool:
     return KIND.search(head) is not None
 
 
-def find(paths: list[Path]) -> list[Path]:
-    """Files given are kept as they are (so a wrong file still gets its finding);
-    folders are searched recursively for documents."""
+def is_yaml_document(path: Path) -> bool:
+    return path.suffix in (".yaml", ".yml") and is_document(path)
+
+
+def find(paths: list[Path], keep: Callable[[Path], bool] = is_yaml_document) -> list[Path]:
+    """Files given are kept as they are (so a wrong file still gets its finding); folders are
+    searched recursively for the files `keep` takes (YAML documents; scan passes its own)."""
     found: list[Path] = []
     for path in paths:
         if not os.path.isdir(path):  # os.path: an overlong or looping name is no folder, never an error
@@ -36,7 +41,7 @@ def find(paths: list[Path]) -> list[Path]:
             parts = candidate.relative_to(path).parts
             if any(p in SKIP or (p.startswith(".") and p not in (".", "..")) for p in parts[:-1]):
                 continue
-            if candidate.suffix in (".yaml", ".yml") and candidate.is_file() and is_document(candidate):
+            if candidate.is_file() and keep(candidate):
                 found.append(candidate)
     seen: set[str] = set()  # realpath, not resolve(): a symlink to itself must not raise
     return [p for p in found if not (os.path.realpath(p) in seen or seen.add(os.path.realpath(p)))]

@@ -28,21 +28,18 @@ class ScanFormat(str, enum.Enum):
 
 
 def _documents(paths: list[Path]) -> list[Path]:
-    """The documents named, and those in the folders named (with their subfolders), in order."""
-    found: list[Path] = []
+    """The documents named, and those in the folders named (as validate searches them: subfolders
+    too, hidden ones, virtual environments and node_modules not), in order."""
+    from kotocheck import discovery
+
     for path in paths:
         if not os.path.exists(path):
             fail(f"{path}: tiedostoa tai kansiota ei ole / no such file or folder", 2)
-        if os.path.isdir(path):
-            found += sorted(p for p in Path(path).rglob("*")
-                            if p.suffix.lower() in SUFFIXES and p.is_file() and not _hidden(p, Path(path)))
-        else:
-            found.append(Path(path))
-    return found
+    return discovery.find(paths, keep=_readable)
 
 
-def _hidden(path: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in path.relative_to(root).parts)
+def _readable(path: Path) -> bool:
+    return path.suffix.lower() in SUFFIXES and not path.name.startswith(".")
 
 
 def _checklist(given: Optional[str], doc):
