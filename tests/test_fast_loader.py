@@ -316,6 +316,10 @@ def test_mutated_examples_read_the_same_on_both_paths(case):
 @settings(max_examples=5, **DEFAULT)
 @given(MUTATED)
 def test_mutated_examples_give_the_same_findings(tmp_path_factory, case):
+    _same_findings_in_a_folder(tmp_path_factory, case)
+
+
+def _same_findings_in_a_folder(tmp_path_factory, case) -> None:
     name, raw = case
     folder = tmp_path_factory.mktemp("case")
     with pytest.MonkeyPatch.context() as monkeypatch:
@@ -333,7 +337,4 @@ def test_long_random_and_mutated_documents_read_the_same(text):
 @settings(max_examples=_long(300), **LONG)
 @given(MUTATED)
 def test_long_mutated_examples_give_the_same_findings(tmp_path_factory, case):
-    name, raw = case
-    folder = tmp_path_factory.mktemp("case")
-    with pytest.MonkeyPatch.context() as monkeypatch:
-        same_findings(raw, folder, monkeypatch, name)
+    _same_findings_in_a_folder(tmp_path_factory, case)
