@@ -19,10 +19,9 @@ from pathlib import Path, PurePath
 from kotocheck import i18n
 from kotocheck.checklist import Checklist, DataError, available, load_checklist
 from kotocheck.findings import FileResult, Finding, Severity, Status
-from kotocheck.kinds import KINDS
 from kotocheck.reporters.text import detail_lines  # noqa: F401  (the CI formats word a finding as the text one does)
+from kotocheck.reporters.tool_rules import TOOL_RULES, TOOL_SEVERITY, Localized
 
-Localized = dict
 
 # ---------------------------------------------------------------------------------------------
 # paths
@@ -114,122 +113,6 @@ def status_label(status: Status, lang: str) -> str:
 # ---------------------------------------------------------------------------------------------
 # rules
 
-# The tool's own rules (everything that is not a checklist item): a short title and one sentence.
-TOOL_RULES: dict[str, tuple[Localized, Localized]] = {
-    "input.unreadable": ({"fi": "Tiedostoa ei voi lukea", "en": "File cannot be read"},
-                         {"fi": "Tiedostoa ei löydy, se on kansio tai siihen ei ole lukuoikeutta.",
-                          "en": "The file does not exist, is a folder, or cannot be read."}),
-    "input.too-large": ({"fi": "Liian suuri tiedosto", "en": "File too large"},
-                        {"fi": "Tiedosto ylittää luettavan koon rajan.", "en": "The file exceeds the size limit."}),
-    "yaml.syntax": ({"fi": "YAML-syntaksi", "en": "YAML syntax"},
-                    {"fi": "Tiedosto ei ole kelvollista YAMLia.", "en": "The file is not valid YAML."}),
-    "yaml.encoding": ({"fi": "Merkistö ei ole UTF-8", "en": "Not UTF-8"},
-                      {"fi": "Tiedoston on oltava UTF-8-merkistöä.", "en": "The file must be UTF-8 encoded."}),
-    "yaml.empty": ({"fi": "Tyhjä tiedosto", "en": "Empty file"},
-                   {"fi": "Tiedostossa ei ole sisältöä.", "en": "The file has no content."}),
-    "yaml.duplicate-key": ({"fi": "Toistuva avain", "en": "Duplicate key"},
-                           {"fi": "Sama avain esiintyy kahdesti samassa rakenteessa.",
-                            "en": "The same key appears twice in one mapping."}),
-    "yaml.too-deep": ({"fi": "Liian syvä rakenne", "en": "Nesting too deep"},
-                      {"fi": "Rakenne on sisäkkäin liian monta tasoa.", "en": "The structure is nested too deeply."}),
-    "yaml.too-complex": ({"fi": "Liikaa viittauksia", "en": "Too many aliases"},
-                         {"fi": "Ankkurit ja viittaukset laajenevat liian moneksi solmuksi.",
-                          "en": "Anchors and aliases expand to too many nodes."}),
-    "yaml.tag": ({"fi": "YAML-tagi", "en": "YAML tag"},
-                 {"fi": "Mukautetut YAML-tagit eivät ole sallittuja.", "en": "Custom YAML tags are not allowed."}),
-    "yaml.key-type": ({"fi": "Avaimen tyyppi", "en": "Key type"},
-                      {"fi": "Avainten on oltava tekstiä.", "en": "Keys must be text."}),
-    "yaml.not-mapping": ({"fi": "Ylin taso ei ole avain–arvo-rakenne", "en": "Top level is not a mapping"},
-                         {"fi": "Tiedoston ylimmän tason on oltava avain–arvo-rakenne.",
-                          "en": "The top level of the file must be a mapping."}),
-    "doc.kind": ({"fi": "Dokumentin tyyppi", "en": "Document kind"},
-                 {"fi": f"Kentän kind on oltava {', '.join(KINDS[:-1])} tai {KINDS[-1]}.",
-                  "en": f"The field kind must be {', '.join(KINDS[:-1])} or {KINDS[-1]}."}),
-    "doc.format-version": ({"fi": "Tiedostomuodon versio", "en": "Format version"},
-                           {"fi": "Kentän format_version on oltava tämän version tuntema.",
-                            "en": "format_version must be one this version knows."}),
-    "doc.checklist": ({"fi": "Tarkistuslista", "en": "Checklist"},
-                      {"fi": "Tarkistuslistan on oltava tunnettu ja tarkoitettu tälle dokumentin tyypille.",
-                       "en": "The checklist must be known and meant for this document kind."}),
-    "schema.missing": ({"fi": "Pakollinen kenttä puuttuu", "en": "Required field missing"},
-                       {"fi": "Tiedostomuodon pakollinen kenttä puuttuu.",
-                        "en": "A field the format requires is missing."}),
-    "schema.unknown-key": ({"fi": "Tuntematon kenttä", "en": "Unknown field"},
-                           {"fi": "Kenttää ei ole tiedostomuodossa (usein kirjoitusvirhe).",
-                            "en": "The field is not part of the format (often a typo)."}),
-    "schema.choice": ({"fi": "Sallimaton arvo", "en": "Value not allowed"},
-                      {"fi": "Arvo ei ole kentän sallittujen arvojen joukossa.",
-                       "en": "The value is not one of the allowed values."}),
-    "schema.empty": ({"fi": "Tyhjä kenttä", "en": "Empty field"},
-                     {"fi": "Kenttä on annettu tyhjänä.", "en": "The field is given but empty."}),
-    "schema.value": ({"fi": "Virheellinen arvo", "en": "Invalid value"},
-                     {"fi": "Arvo ei kelpaa kenttään.", "en": "The value is not valid for the field."}),
-    "schema.type": ({"fi": "Väärä tyyppi", "en": "Wrong type"},
-                    {"fi": "Arvo on väärää tyyppiä (esim. luku tekstin sijaan).",
-                     "en": "The value has the wrong type (e.g. a number instead of text)."}),
-    "schema.duplicate-id": ({"fi": "Toistuva tunnus", "en": "Duplicate id"},
-                            {"fi": "Tavoitteiden, toimenpiteiden, mittareiden ja palvelujen tunnusten "
-                                   "on oltava yksilöllisiä.",
-                             "en": "Goal, measure, indicator and service ids must be unique."}),
-    "waiver.unknown-item": ({"fi": "Ei sovellu: tuntematon kohta", "en": "Not applicable: unknown item"},
-                            {"fi": "Ei sovellu -merkintä viittaa kohtaan, jota tarkistuslistassa ei ole.",
-                             "en": "A not-applicable entry names an item the checklist does not have."}),
-    "waiver.duplicate": ({"fi": "Ei sovellu: toistuva merkintä", "en": "Not applicable: duplicate entry"},
-                         {"fi": "Sama kohta on merkitty 'ei sovellu' useammin kuin kerran.",
-                          "en": "The same item is declared not applicable more than once."}),
-    "waiver.covered": ({"fi": "Ei sovellu, mutta katettu", "en": "Not applicable, yet covered"},
-                       {"fi": "Kohta on merkitty 'ei sovellu', vaikka asiakirja kattaa sen.",
-                        "en": "An item is declared not applicable although the document covers it."}),
-    "waiver.unused": ({"fi": "Tarpeeton poikkeus", "en": "Unused waiver"},
-                      {"fi": "Asetustiedoston poikkeus ei kata mitään tiedostossa: kohta täyttyy tai sitä ei ole "
-                             "tiedoston tarkistuslistassa.",
-                       "en": "A waiver in the settings file waives nothing in the file: the item is met, or not "
-                             "in the file's checklist."}),
-    "waiver.expired": ({"fi": "Vanhentunut poikkeus", "en": "Expired waiver"},
-                       {"fi": "Asetustiedoston poikkeuksen voimassaolo on päättynyt, joten kohta arvioidaan taas.",
-                        "en": "A waiver in the settings file has expired, so the item is checked again."}),
-    "waiver.changed-item": ({"fi": "Poikkeuksen kohta on muuttunut", "en": "Waived item has changed"},
-                            {"fi": "Asiakirjan poikkeus viittaa kohtaan, jonka sisältö on tarkistuslistassa muuttunut.",
-                             "en": "The document's waiver names an item whose content the checklist has changed."}),
-    "config.unknown-rule": ({"fi": "Tuntematon sääntö asetuksissa", "en": "Unknown rule in the settings"},
-                            {"fi": "Asetustiedosto nimeää säännön tai kohdan, jota ei ole missään tarkistuslistassa.",
-                             "en": "The settings file names a rule or item that is in no checklist."}),
-    "config.unused-waiver": ({"fi": "Poikkeus ei koske mitään tiedostoa", "en": "Waiver matches no file"},
-                             {"fi": "Asetustiedoston poikkeuksen tiedostomalli ei vastaa yhtään tarkistettua "
-                                    "tiedostoa.",
-                              "en": "The file pattern of a waiver in the settings file matches no checked file."}),
-    "doc.unknown-goal": ({"fi": "Tuntematon tavoite", "en": "Unknown goal"},
-                         {"fi": "Toimenpide viittaa tavoitteeseen, jota ohjelmassa ei ole.",
-                          "en": "A measure refers to a goal the programme does not have."}),
-    "doc.unknown-service": ({"fi": "Tuntematon palvelu", "en": "Unknown service"},
-                            {"fi": "Tavoite viittaa palveluun, jota palvelukokonaisuudessa ei ole.",
-                             "en": "A goal refers to a service the service package does not have."}),
-    "format.deprecated-value": ({"fi": "Vanhentunut arvo", "en": "Deprecated value"},
-                                {"fi": "Arvo on vanhan tiedostomuodon; kotocheck migrate päivittää sen.",
-                                 "en": "The value is from an older format; kotocheck migrate updates it."}),
-    "not-assessed": ({"fi": "Ei arvioitu", "en": "Not assessed"},
-                     {"fi": "Kohdat, joita asiakirja ilmoittaa ei vielä kirjoitetuiksi tai luetuiksi.",
-                      "en": "Items the document marks as not yet written or read."}),
-    "not-assessed.met": ({"fi": "Ei arvioitu, mutta täyttyy", "en": "Not assessed, yet met"},
-                         {"fi": "Arvioimatta merkitty kohta tai osa täyttyy jo.",
-                          "en": "An item or part marked as not assessed is already met."}),
-    "not-assessed.empty": ({"fi": "Ei arvioitu: kohta puuttuu", "en": "Not assessed: nothing named"},
-                           {"fi": "Merkintä ei nimeä kohtaa (item) eikä osaa (section).",
-                            "en": "The mark names neither an item nor a section."}),
-    "not-assessed.unknown-section": ({"fi": "Ei arvioitu: tuntematon osa", "en": "Not assessed: unknown part"},
-                                     {"fi": "Merkintä nimeää osan, jota mikään tarkistuslistan kohta ei lue.",
-                                      "en": "The mark names a part no checklist item reads."}),
-    "not-assessed.unknown-item": ({"fi": "Ei arvioitu: tuntematon kohta", "en": "Not assessed: unknown item"},
-                                  {"fi": "Merkintä viittaa kohtaan, jota tarkistuslistassa ei ole.",
-                                   "en": "The mark names an item the checklist does not have."}),
-}
-# Every other tool rule is an error; a finding's own severity is what it carries.
-TOOL_SEVERITY = {"waiver.covered": Severity.INFO, "format.deprecated-value": Severity.WARNING,
-                 "not-assessed": Severity.INFO, "not-assessed.met": Severity.INFO,
-                 "not-assessed.empty": Severity.WARNING, "not-assessed.unknown-item": Severity.WARNING,
-                 "not-assessed.unknown-section": Severity.WARNING, "waiver.unused": Severity.WARNING,
-                 "waiver.expired": Severity.WARNING, "config.unknown-rule": Severity.WARNING,
-                 "config.unused-waiver": Severity.WARNING}
 
 
 @dataclass(frozen=True)
