@@ -70,9 +70,7 @@ def _parse(text: str, name: str = "doc.yaml"):
 
 def _template(key: str) -> str:
     """The fixed start of a message in Finnish, up to its first parameter."""
-    from kotocheck import yaml_messages
-
-    return yaml_messages.message(key)["fi"].split("{")[0]
+    return i18n.message(key)["fi"].split("{")[0]
 
 
 def _no_english(text: str, source: str) -> None:

@@ -26,61 +26,10 @@ COMMENT_SPACE = "found a comment that is not separated from what precedes it by 
 FLOW_INDENT = "found a continuation line that is not indented deeper than the enclosing block"
 RECURSIVE_ALIAS = "found an alias inside the node it refers to"
 
-# Wording that i18n.py does not hold yet (the loader's own cases); looked up before i18n.
-MESSAGES: dict[str, dict[str, str]] = {
-    "yaml.comment_space": {
-        "fi": "Merkki # aloittaa kommentin vain välilyönnin jälkeen; lisää välilyönti ennen #-merkkiä tai, "
-              "jos # kuuluu tekstiin, laita arvo lainausmerkkeihin.",
-        "en": "A # starts a comment only after a space; add a space before the # or, if the # belongs to the "
-              "text, put the value in quotes."},
-    "yaml.comment_space.hint": {"fi": "Esimerkiksi: title: \"Ohjelma\"  # kommentti",
-                                "en": "For example: title: \"Programme\"  # comment"},
-    "yaml.flow_indent": {
-        "fi": "Rivi jatkaa rivillä {at_line} alkavaa arvoa, mutta se on sisennetty {spaces}; sisennä jatkorivit "
-              "syvemmälle kuin kenttä, jonka arvo se on.",
-        "en": "This line continues the value that starts on line {at_line}, but it is indented by {spaces}; "
-              "indent continuation lines deeper than the field whose value it is."},
-    "yaml.flow_indent.hint": {
-        "fi": "Hakasulkeissa [ ], aaltosulkeissa {{ }} tai lainausmerkeissä usealle riville jatkuvan arvon rivit "
-              "sisennetään kentän nimeä syvemmälle.",
-        "en": "The lines of a value in [ ], {{ }} or quotes that goes on over several lines are indented deeper "
-              "than the field name."},
-    "yaml.alias_cycle": {
-        "fi": "Viittaus *{name} on sen rakenteen sisällä, johon se viittaa (&{name}), joten arvo olisi loputon; "
-              "poista viittaus.",
-        "en": "The alias *{name} is inside the structure it refers to (&{name}), so the value would never end; "
-              "delete the alias."},
-    "yaml.alias_cycle.hint": {
-        "fi": "Viittaus *nimi toistaa kohdan, joka on merkitty &nimi (myös <<: *nimi); ohjelmassa niitä ei tarvita.",
-        "en": "An alias *name repeats the part marked &name (also <<: *name); a programme does not need them."},
-    "yaml.surrogate": {
-        "fi": "Lainausmerkeissä oleva {escape} ei ole merkki vaan puolikas UTF-16-merkkiparista; kirjoita merkki "
-              "sellaisenaan tai poista {escape}.",
-        "en": "{escape} in quotes is not a character but half of a UTF-16 pair; write the character itself or "
-              "delete {escape}."},
-    "yaml.surrogate.hint": {"fi": "Tiedosto on UTF-8-muotoa, joten minkä tahansa merkin voi kirjoittaa suoraan.",
-                            "en": "The file is UTF-8, so any character can be written as it is."},
-}
-
-
-def message(key: str, **params: Any) -> dict[str, str]:
-    """Like i18n.message, for the keys of MESSAGES too."""
-    entry = MESSAGES.get(key)
-    if entry is None:
-        return i18n.message(key, **params)
-    out = {}
-    for lang, template in entry.items():
-        localized = {k: v.get(lang, v.get("en", "")) if isinstance(v, dict) else v for k, v in params.items()}
-        try:
-            out[lang] = template.format(**localized)
-        except (KeyError, IndexError):
-            out[lang] = template
-    return out
-
 
 def finding(display: str, rule: str, line: int, column: int, key: str, **params: Any) -> Finding:
     return Finding(rule=rule, severity=Severity.ERROR, file=display, line=line, column=column,
-                   message=message(key, **params), hint=message(key + ".hint", **params))
+                   message=i18n.message(key, **params), hint=i18n.message(key + ".hint", **params))
 
 
 def _worded(display: str, rule: str, line: int, column: int, key: str, **params: Any) -> tuple[Finding, str]:
