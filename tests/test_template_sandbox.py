@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from conftest import EXAMPLES
-from kotocheck import render, sandbox
+from kotocheck import render, sandbox, template_data
 
 PROGRAMME = EXAMPLES / "kemijarvi-2023-2025.yaml"
 FOLLOWUP = EXAMPLES / "rovaniemi-seuranta-2022-2025.yaml"
@@ -180,7 +180,7 @@ def _only_plain(value, helpers=False) -> None:
             _only_plain(item)
     else:
         assert type(value) in (str, int, float, bool, type(None), dt.date, Markup) or (
-            helpers and isinstance(value, sandbox.Helper)), type(value)
+            helpers and isinstance(value, template_data.Helper)), type(value)
 
 
 def test_every_context_reaches_templates_as_plain_data():
@@ -191,7 +191,7 @@ def test_every_context_reaches_templates_as_plain_data():
     context = {"box": Box(Colour.RED, dt.date(2026, 1, 2), {"b", "a"}), "model": checklist,
                "pair": (Colour.RED, frozenset({3, 1})), "maker": lambda: Box(Colour.RED, dt.date(2026, 1, 2), set()),
                "nested": {Colour.RED: [publish]}}
-    seen = sandbox.template_context(context)
+    seen = template_data.template_context(context)
     for name, value in seen.items():
         if name != "maker":
             _only_plain(value)
@@ -199,7 +199,7 @@ def test_every_context_reaches_templates_as_plain_data():
     assert seen["pair"] == ("red", [1, 3])
     assert seen["model"]["title"]["fi"] and seen["model"]["items"][0]["severity"] in ("error", "warning", "info")
     assert seen["nested"] == {"red": [str(publish)]}
-    assert isinstance(seen["maker"], sandbox.Helper)
+    assert isinstance(seen["maker"], template_data.Helper)
     _only_plain(seen["maker"]())  # what our own functions return is plain data too
 
 

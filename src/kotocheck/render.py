@@ -4,7 +4,7 @@ Templates are looked up in order: the municipality's own folder first, then the 
 ones, so dropping a file of the same name into `--templates DIR` overrides just that file
 (as mkdocs does with theme directories). Templates run in kotocheck.sandbox, because a
 municipality's template is code we did not write: every context passes through
-`sandbox.template_context` here, so whoever calls `render` hands templates plain data only."""
+`template_data.template_context` here, so whoever calls `render` hands templates plain data only."""
 
 from __future__ import annotations
 
@@ -64,11 +64,11 @@ def render(fmt: str, template: str, context: dict[str, Any], user_dir: Path | No
     from jinja2 import TemplateError as JinjaError
     from jinja2 import TemplateNotFound, TemplateSyntaxError
 
-    from kotocheck import sandbox
+    from kotocheck import sandbox, template_data
 
     lang = context.get("lang") if context.get("lang") in LANGUAGES else "fi"
     try:
-        data = sandbox.template_context(context)
+        data = template_data.template_context(context)
         with sandbox.limits(template):
             env = environment(fmt, user_dir, lang)
             return sandbox.stream(env.get_template(template), data, template)
