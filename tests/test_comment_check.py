@@ -1,4 +1,4 @@
-"""The check that fmt and migrate lose no comment (roundtrip.lost_comments) sees every comment:
+"""The check that fmt and migrate lose no comment (nothing_lost.lost_comments) sees every comment:
 kotocheck.comments finds each `#` that starts a comment from libyaml's token spans. Ruamel's comment
 tokens, which the check used alone before, missed three kinds; the expected places here are written
 by hand from the texts."""
@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import EXAMPLES, ROOT
-from kotocheck import comments, formatting, roundtrip
+from kotocheck import comments, formatting, nothing_lost
 
 sys.path.insert(0, str(ROOT / "bench"))
 import generate  # noqa: E402  (bench/generate.py: a programme as people write one)
@@ -31,7 +31,7 @@ SUITE = ROOT.parent / "shared" / "yaml-test-suite"
     ('a: "x # y"\nb: c#d\nk: >\n  # text\n', 'a: "x # y"\nb: c#d\nk: >\n  # text\n', []),
 ])
 def test_every_kind_of_comment_is_looked_for(before, after, lost):
-    assert roundtrip.lost_comments(before, after) == lost
+    assert nothing_lost.lost_comments(before, after) == lost
 
 
 def test_a_comment_after_blank_lines_at_the_end_no_longer_stops_fmt():
@@ -59,7 +59,7 @@ def test_it_finds_at_least_what_ruamel_finds_and_each_at_a_hash():
         if found is None:
             continue
         read += 1
-        assert not Counter(roundtrip.comment_lines(text)) - Counter(comments.texts(found)), path
+        assert not Counter(nothing_lost.comment_lines(text)) - Counter(comments.texts(found)), path
         lines = text.replace("\r\n", "\n").split("\n")
         for line, column, comment in found:
             assert lines[line - 1][column - 1:].rstrip().startswith(comment), (path, line, column)

@@ -1,5 +1,5 @@
 """The comments of a YAML text as written: each `#` that starts a comment, with its line, column
-and text. The check that fmt and migrate lose no comment (roundtrip.lost_comments) uses it.
+and text. The check that fmt and migrate lose no comment (nothing_lost.lost_comments) uses it.
 
 It reads the text with libyaml's C scanner (PyYAML), which gives every token's span. A comment
 is a `#` at a line's start or after a space or tab, outside every token, running to the end of its

@@ -18,7 +18,7 @@ the line and column of the first difference (a bug, never a loss)."""
 
 from __future__ import annotations
 
-from kotocheck import loader, roundtrip
+from kotocheck import loader, nothing_lost, roundtrip
 
 MAPPING, SEQUENCE, OFFSET = 2, 4, 2
 
@@ -68,7 +68,7 @@ def format_text(text: str, display: str) -> str:
         after = loader.parse(result, display, round_trip=False).data
     except loader.LoadError:  # pragma: no cover - a bug, never the user's input
         after = None
-    where = roundtrip.lost(text, document.tree, document.data, after, result)
+    where = nothing_lost.lost(text, document.tree, document.data, after, result)
     if where is not None:
         line, column, what = where
         raise FormatError(f"{display}:{line}:{column}: muotoilu muuttaisi tätä kohtaa, tiedostoa ei muutettu / "
@@ -82,7 +82,7 @@ def _comment_line_numbers(text: str) -> set[int]:
 
     lines = text.split("\n")
     found = comments.find(text)
-    places = found if found is not None else roundtrip.comment_places(text)
+    places = found if found is not None else nothing_lost.comment_places(text)
     return {line - 1 for line, _, _ in places if line <= len(lines) and lines[line - 1].lstrip().startswith("#")}
 
 

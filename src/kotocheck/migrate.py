@@ -30,7 +30,7 @@ import datetime as dt
 from typing import Any
 
 from kotocheck import checklist as checklists
-from kotocheck import deprecations, loader, roundtrip, skeleton
+from kotocheck import deprecations, loader, nothing_lost, roundtrip, skeleton
 from kotocheck.locations import dotted, locate
 from kotocheck.models import MODELS
 
@@ -194,7 +194,7 @@ def _rewrite_values(document: loader.Document, found: list, display: str) -> loa
         rewritten = loader.parse(result, display, round_trip=False)
     except loader.LoadError as exc:  # pragma: no cover - a bug, never the user's input
         raise MigrateError(f"{display}: sisäinen virhe, tulosta ei voi lukea / internal error: {load_error_line(exc)}") from None
-    where = roundtrip.lost(text, tree, expected, rewritten.data, result)
+    where = nothing_lost.lost(text, tree, expected, rewritten.data, result)
     if where is None and not order_kept(data, rewritten.data):
         where = (*locate(tree, []), "")
     if where is not None:
@@ -423,7 +423,7 @@ def _verify(document: loader.Document, text: str, display: str, target: str, add
     except loader.LoadError as exc:  # pragma: no cover - a bug, never the user's input
         raise MigrateError(f"{display}: sisäinen virhe, tulosta ei voi lukea / internal error: {load_error_line(exc)}") from None
     before = document.data
-    where = roundtrip.lost(document.text, document.tree, dict(before, checklist=target), without(after, added), text)
+    where = nothing_lost.lost(document.text, document.tree, dict(before, checklist=target), without(after, added), text)
     if where is None and not order_kept(before, after):
         where = (*locate(document.tree, []), "")
     if where is not None:
