@@ -153,8 +153,10 @@ def test_migrate_keeps_cr_only_line_breaks(cli, tmp_path):
 def test_migrate_self_check_compares_comments(monkeypatch):
     """The check compares comments too: a migration that drops the comment lines it moves is
     refused with their place, not written."""
-    take = migrate._take_tail
-    monkeypatch.setattr(migrate, "_take_tail", lambda container, key=None: take(container, key) and None)
+    from kotocheck import tree_comments
+
+    take = tree_comments.take_tail
+    monkeypatch.setattr(tree_comments, "take_tail", lambda container, key=None: take(container, key) and None)
     text = (EXAMPLES / "kemijarvi-2023-2025.yaml").read_text(encoding="utf-8")
     with pytest.raises(migrate.MigrateError, match=r"^ohjelma\.yaml:\d+:\d+: "):
         migrate.migrate(text, "ohjelma.yaml", TARGET)
