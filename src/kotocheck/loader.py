@@ -147,14 +147,14 @@ def _load(text: str, display: str) -> Any:
     from ruamel.yaml.error import MarkedYAMLError, YAMLError, YAMLFutureWarning, YAMLWarning
     from ruamel.yaml.reader import ReaderError
 
-    from kotocheck import yaml_messages, yaml_reader
+    from kotocheck import yaml_messages, yaml_scanner
 
     try:
         with warnings.catch_warnings():  # ruamel's warnings are about valid YAML and went to stderr
             warnings.simplefilter("ignore", YAMLWarning)
             warnings.simplefilter("ignore", YAMLFutureWarning)
             return _yaml().load(text)
-    except yaml_reader.TooDeep as exc:
+    except yaml_scanner.TooDeep as exc:
         raise _error(display, "yaml.too-deep", exc.mark.line + 1, exc.mark.column + 1, "yaml.too_deep") from None
     except RecursionError:
         raise _error(display, "yaml.too-deep", 1, 1, "yaml.too_deep") from None
