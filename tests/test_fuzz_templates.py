@@ -26,7 +26,7 @@ from unittest import mock
 import pytest
 from hypothesis import HealthCheck, given, seed, settings, strategies as st
 
-from kotocheck import gaps, publish, render, sandbox, views
+from kotocheck import gaps, publish, render, render_limits, sandbox, views
 from kotocheck.engine import Options, check_file
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -132,7 +132,7 @@ TEMPLATES = st.lists(statement(), min_size=1, max_size=5).map("".join)
 
 @contextlib.contextmanager
 def small_limits():
-    with mock.patch.object(sandbox, "MAX_SECONDS", 0.5), mock.patch.object(sandbox, "MAX_OUTPUT", 1_000_000), \
+    with mock.patch.object(render_limits, "MAX_SECONDS", 0.5), mock.patch.object(render_limits, "MAX_OUTPUT", 1_000_000), \
             mock.patch.object(sandbox, "MAX_VALUE", 1_000_000):
         yield
 

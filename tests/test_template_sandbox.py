@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from conftest import EXAMPLES
-from kotocheck import render, sandbox, template_data
+from kotocheck import render, render_limits, template_data
 
 PROGRAMME = EXAMPLES / "kemijarvi-2023-2025.yaml"
 FOLLOWUP = EXAMPLES / "rovaniemi-seuranta-2022-2025.yaml"
@@ -247,7 +247,7 @@ def test_a_value_doubled_in_a_loop_stops_at_the_value_limit(cli, tmp_path, step)
 
 
 def test_a_loop_that_never_ends_stops_at_the_time_limit(cli, tmp_path, monkeypatch):
-    monkeypatch.setattr(sandbox, "MAX_SECONDS", 1.0)
+    monkeypatch.setattr(render_limits, "MAX_SECONDS", 1.0)
     text = "{% for i in range(100000) %}{% for j in range(100000) %}{% for k in range(100000) %}" \
            "{% endfor %}{% endfor %}{% endfor %}\n"
     folder = templates(tmp_path, "programme.md", text)
@@ -257,7 +257,7 @@ def test_a_loop_that_never_ends_stops_at_the_time_limit(cli, tmp_path, monkeypat
 
 
 def test_huge_output_stops_at_the_output_limit(cli, tmp_path, monkeypatch):
-    monkeypatch.setattr(sandbox, "MAX_OUTPUT", 1_000_000)
+    monkeypatch.setattr(render_limits, "MAX_OUTPUT", 1_000_000)
     folder = templates(tmp_path, "programme.md", "{% for i in range(100000) %}{{ doc.title }}\n{% endfor %}")
     out = tmp_path / "out.md"
     refused(cli("render", PROGRAMME, "-f", "md", "--templates", folder, "-o", out), "programme.md", "output")
@@ -269,7 +269,7 @@ def test_text_that_costs_memory_but_not_steps_stops_at_the_memory_limit(tmp_path
     space limit turns that into a MemoryError (Linux, main thread)."""
     if not Path("/proc/self/statm").exists():
         pytest.skip("the memory limit needs /proc/self/statm")
-    monkeypatch.setattr(sandbox, "MAX_MEMORY", 256 * 2**20)
+    monkeypatch.setattr(render_limits, "MAX_MEMORY", 256 * 2**20)
     folder = templates(tmp_path, "x.md", '{{ ([[["x" * 1000] * 1000] * 1000] * 16) | tojson | length }}')
     before = resource.getrlimit(resource.RLIMIT_AS)
     with pytest.raises(render.TemplateError, match="memory"):

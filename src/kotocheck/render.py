@@ -64,14 +64,14 @@ def render(fmt: str, template: str, context: dict[str, Any], user_dir: Path | No
     from jinja2 import TemplateError as JinjaError
     from jinja2 import TemplateNotFound, TemplateSyntaxError
 
-    from kotocheck import sandbox, template_data
+    from kotocheck import render_limits, sandbox, template_data
 
     lang = context.get("lang") if context.get("lang") in LANGUAGES else "fi"
     try:
         data = template_data.template_context(context)
-        with sandbox.limits(template):
+        with render_limits.limits(template):
             env = environment(fmt, user_dir, lang)
-            return sandbox.stream(env.get_template(template), data, template)
+            return render_limits.stream(env.get_template(template), data, template)
     except TemplateNotFound as exc:
         raise TemplateError(f"template not found: {exc.name}") from None
     except TemplateSyntaxError as exc:
@@ -83,9 +83,9 @@ def render(fmt: str, template: str, context: dict[str, Any], user_dir: Path | No
         raise TemplateError(_one_line(f"{_template_line(exc, template)}: {exc.message or exc}")) from None
     except MemoryError:
         raise TemplateError(f"{template}: the template needs more memory than the limit of "
-                            f"{sandbox.MAX_MEMORY // 2**20} MiB") from None
+                            f"{render_limits.MAX_MEMORY // 2**20} MiB") from None
     except Exception as exc:  # an error inside a template expression: name the template line
-        if getattr(exc, "kotocheck_callers", False):  # the caller's own alarm (sandbox.limits)
+        if getattr(exc, "kotocheck_callers", False):  # the caller's own alarm (render_limits.limits)
             raise
         raise TemplateError(_one_line(f"{_template_line(exc, template)}: {type(exc).__name__}: {exc}")) from None
 
